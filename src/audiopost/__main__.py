@@ -1,0 +1,3 @@
+from audiopost.cli import main
+
+main()

@@ -1,0 +1,123 @@
+"""The command line: parse options, call the library, print results. AudiopostError → ``Error: …``."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any
+
+import click
+
+from audiopost import __version__, profiles
+from audiopost.engines import ENGINES
+from audiopost.errors import AudiopostError
+from audiopost.pipeline import Options, narrate, prepare
+
+
+def _errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn AudiopostError into one ``Error: …`` line and exit 1; Ctrl-C into exit 130."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except AudiopostError as e:
+            click.echo(f"Error: {e}", err=True)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("Error: interrupted", err=True)
+            sys.exit(130)
+
+    return wrapper
+
+
+def _log(message: str) -> None:
+    click.echo(f"audiopost: {message}", err=True)
+
+
+@click.group()
+@click.version_option(__version__, prog_name="audiopost")
+def main() -> None:
+    """Turn a blog post into its podcast companion."""
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+
+
+POST = click.argument("post", type=str)
+
+
+@main.command("narrate")
+@POST
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="MP3 to write "
+              "(default: output/<slug-of-title>.mp3).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object describing the episode.")
+@click.option("--force", is_flag=True, help="Replace an existing file that audiopost did not make.")
+@click.option("--intro", type=str, default="", help="Audio clip to play before the speech.")
+@click.option("--outro", type=str, default="", help="Audio clip to play after the speech.")
+@click.option("--cover", type=str, default="", help="Cover image (square JPEG/PNG) to embed.")
+@click.option("--title", type=str, default="", help="Episode title (default: the post's).")
+@click.option("--author", type=str, default="", help="Author (default: the post's).")
+@click.option("--voice", type=str, default="default", show_default=True, help="Voice profile name or path.")
+@click.option("--engine", type=click.Choice(sorted(ENGINES)), default=None, help="Speech engine override.")
+@click.option("--bitrate", type=click.IntRange(32, 320), default=None, help="MP3 bitrate in kbit/s [96].")
+@click.option("--no-spoken-intro", is_flag=True, help="Do not speak the intro/outro templates.")
+@click.option("--no-cache", is_flag=True, help="Synthesize every chunk again.")
+@click.option("--workers", type=click.IntRange(1, 64), default=None, help="Synthesis processes [CPU count].")
+@click.option("--max-chars", type=click.IntRange(1), default=2_000_000, show_default=True,
+              help="Refuse longer posts.")
+@_errors
+def narrate_cmd(post: str, output: Path | None, as_json: bool, force: bool, intro: str, outro: str,
+                cover: str, title: str, author: str, voice: str, engine: str | None, bitrate: int | None,
+                no_spoken_intro: bool, no_cache: bool, workers: int | None, max_chars: int) -> None:
+    """Narrate POST (a .txt, .md or .html file, or - for stdin) into a podcast-ready MP3."""
+    options = Options(output=output, force=force, title=title, author=author, cover=cover, intro=intro,
+                      outro=outro, voice=voice, engine=engine or "", bitrate=bitrate,
+                      spoken_intro=not no_spoken_intro, cache=not no_cache, workers=workers,
+                      max_chars=max_chars)
+    result = narrate(post, options, log=_log)
+    ep = result.episode
+    if as_json:
+        click.echo(json.dumps({
+            "output": str(ep.path), "duration": round(ep.duration, 3), "bytes": ep.bytes,
+            "loudness_lufs": round(ep.loudness_lufs, 2), "true_peak_dbtp": round(ep.true_peak_dbtp, 2),
+            "title": result.post.title, "author": result.post.author, "chunks": len(result.speech.clips),
+        }))
+    else:
+        click.echo(f"{ep.path}  {ep.duration:.1f} s  {ep.bytes:,} bytes  "
+                   f"{ep.loudness_lufs:.1f} LUFS  {ep.true_peak_dbtp:.1f} dBTP")
+
+
+@main.command("script")
+@POST
+@click.option("--voice", type=str, default="default", show_default=True, help="Voice profile name or path.")
+@click.option("--no-spoken-intro", is_flag=True, help="Leave out the intro/outro templates.")
+@click.option("--explain", is_flag=True, help="Also show on stderr what each boilerplate rule removed.")
+@click.option("--max-chars", type=click.IntRange(1), default=2_000_000, show_default=True)
+@_errors
+def script_cmd(post: str, voice: str, no_spoken_intro: bool, explain: bool, max_chars: int) -> None:
+    """Print exactly the text that will be spoken for POST."""
+    _, _, script = prepare(post, Options(voice=voice, spoken_intro=not no_spoken_intro, max_chars=max_chars))
+    if explain:
+        for removal in script.removed:
+            click.echo(f"removed by {removal.rule}: {removal.text}", err=True)
+    click.echo(script.text())
+
+
+@main.command("voices")
+@_errors
+def voices_cmd() -> None:
+    """List voice profiles, engines and the voices each engine offers."""
+    click.echo("Profiles:")
+    for name, path in profiles.available():
+        click.echo(f"  {name:<16} {path}")
+    for name, cls in ENGINES.items():
+        try:
+            names = cls.voices()  # type: ignore[attr-defined]
+        except AudiopostError as e:
+            click.echo(f"Engine {name}: unavailable ({e})")
+            continue
+        click.echo(f"Engine {name}: {len(names)} voices")
+        click.echo("  " + " ".join(names))

@@ -1,0 +1,89 @@
+"""pyttsx3: the default engine (espeak-ng's library on Linux, the system voices on macOS and Windows).
+
+pyttsx3 2.99 on Linux needs care (measured): ``runAndWait()`` may return before the file is written,
+only the last queued ``save_to_file`` is spoken, synthesis slows quadratically with text length,
+every save prints "Audio saved to …" on stdout, and a crash in libespeak kills the process. So: one
+short chunk per ``save_to_file``/``runAndWait``, wait for a complete WAV, prints kept off stdout, and
+the speech stage runs this engine in worker processes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes.util
+import io
+import sys
+from pathlib import Path
+from typing import Any, ClassVar
+
+from audiopost.engines.base import VoiceSettings, wait_for_wav
+from audiopost.errors import AudiopostError, MissingDependency
+
+INSTALL = "sudo apt-get install espeak-ng"
+
+
+class Pyttsx3Engine:
+    name: ClassVar[str] = "pyttsx3"
+    sample_rate: ClassVar[int] = 22050
+    shares_process: ClassVar[bool] = False
+
+    def __init__(self, settings: VoiceSettings) -> None:
+        self.settings = settings
+        self.engine = _init()
+        voice = _find_voice(self.engine, settings.voice)
+        with contextlib.redirect_stdout(io.StringIO()):
+            if voice is not None:
+                self.engine.setProperty("voice", voice)
+            self.engine.setProperty("rate", settings.rate)
+            self.engine.setProperty("volume", max(0.0, min(settings.volume, 1.0)))
+            if sys.platform.startswith("linux"):
+                self.engine.setProperty("pitch", settings.pitch)
+
+    def synthesize(self, text: str, out: Path) -> None:
+        out.unlink(missing_ok=True)
+        with contextlib.redirect_stdout(io.StringIO()):
+            self.engine.save_to_file(text, str(out))
+            self.engine.runAndWait()
+        wait_for_wav(out, timeout=10 + len(text) / 20)
+
+    @classmethod
+    def check(cls) -> None:
+        try:
+            import pyttsx3  # noqa: F401
+        except ImportError:
+            raise MissingDependency("pyttsx3 is not installed (pip install pyttsx3)") from None
+        if sys.platform.startswith("linux") and not (
+            ctypes.util.find_library("espeak-ng") or ctypes.util.find_library("espeak")
+        ):
+            raise MissingDependency(f"pyttsx3 needs the espeak-ng library, which is not installed ({INSTALL})")
+
+    @classmethod
+    def voices(cls) -> list[str]:
+        engine = _init()
+        return sorted(str(v.languages[0] if v.languages else v.id) for v in engine.getProperty("voices"))
+
+
+def _init() -> Any:
+    Pyttsx3Engine.check()
+    import pyttsx3
+
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            return pyttsx3.init()
+    except (OSError, RuntimeError) as e:
+        raise MissingDependency(f"pyttsx3 could not start its speech driver ({e}); on Linux: {INSTALL}") from None
+
+
+def _find_voice(engine: Any, wanted: str) -> str | None:
+    """The pyttsx3 voice id for a profile voice ("en-us", a name, or an id); None keeps the default."""
+    if not wanted:
+        return None
+    key = wanted.lower()
+    voices = engine.getProperty("voices")
+    for v in voices:
+        langs = [str(x).lower() for x in (v.languages or [])]
+        if key in (v.id.lower(), str(v.name).lower()) or key in langs or v.id.lower().endswith("/" + key):
+            return str(v.id)
+    names = sorted(str(v.languages[0]) for v in voices if v.languages)
+    raise AudiopostError(f"pyttsx3 has no voice {wanted!r} (some it has: {', '.join(names[:12])} …; "
+                         "`audiopost voices` lists all)")

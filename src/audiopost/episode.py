@@ -1,0 +1,137 @@
+"""Master → Episode: MP3 (libmp3lame through ffmpeg) with ID3v2.3 tags (mutagen), written atomically.
+
+audiopost marks each MP3 it makes with a ``TXXX:audiopost`` frame holding a digest of the script and
+settings, so it may replace its own earlier output but never a file it did not make (without --force).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from mutagen.id3 import (
+    APIC, COMM, ID3, PCST, TALB, TCON, TDES, TDRC, TIT2, TLEN, TPE1, TSSE, TXXX, WOAR, ID3NoHeaderError,
+)
+from mutagen.mp3 import MP3, HeaderNotFoundError
+
+from audiopost import tools
+from audiopost.errors import AudiopostError
+from audiopost.master import Master
+
+MARK = "audiopost"
+COVER_MAX_BYTES = 500_000
+"""Hosts advise embedded artwork of at most 300–500 KB (field-notes.md)."""
+COVER_SIDE = 1400
+"""Apple's minimum artwork side; larger covers are scaled down to it (page 896)."""
+
+
+@dataclass(frozen=True)
+class Tags:
+    title: str
+    author: str = ""
+    album: str = ""
+    date: str = ""
+    summary: str = ""
+    link: str = ""
+    cover: str = ""
+    """Path of a local image file."""
+
+
+@dataclass(frozen=True)
+class Episode:
+    path: Path
+    bytes: int
+    duration: float
+    """Seconds, as ffprobe reads the file."""
+    loudness_lufs: float
+    true_peak_dbtp: float
+    digest: str
+
+
+def made_by_us(path: Path) -> bool:
+    """Whether ``path`` is an MP3 that audiopost made (it carries our TXXX mark)."""
+    try:
+        return bool(ID3(path).getall(f"TXXX:{MARK}"))
+    except (ID3NoHeaderError, OSError, Exception):
+        return False
+
+
+def check_target(path: Path, force: bool) -> None:
+    """Refuse to replace a file audiopost did not make, unless forced."""
+    if path.is_dir():
+        raise AudiopostError(f"{path} is a directory")
+    if path.exists() and not force and not made_by_us(path):
+        raise AudiopostError(f"{path} exists and was not made by audiopost (use --force to replace it)")
+    if not path.parent.is_dir():
+        raise AudiopostError(f"output folder {path.parent} does not exist")
+    if not os.access(path.parent, os.W_OK):
+        raise AudiopostError(f"output folder {path.parent} is not writable")
+
+
+def prepare_cover(image: str, workdir: Path) -> Path:
+    """A square JPEG (centre crop) of at most 1400 px and 500 KB, made with ffmpeg from any image."""
+    src = Path(image).expanduser()
+    if not src.is_file():
+        raise AudiopostError(f"cover image {image}: no such file")
+    out = workdir / "cover.jpg"
+    for quality in (3, 6, 10, 16):
+        tools.ffmpeg("-i", str(src), "-frames:v", "1", "-vf",
+                     f"crop='min(iw,ih)':'min(iw,ih)',scale='min({COVER_SIDE},iw)':-2,format=yuvj420p",
+                     "-q:v", str(quality), str(out), what=f"reading cover image {image}")
+        if out.stat().st_size <= COVER_MAX_BYTES:
+            return out
+    raise AudiopostError(f"cover image {image} stays over {COVER_MAX_BYTES // 1000} KB after compression")
+
+
+def export(master: Master, target: Path, tags: Tags, digest: str, *, bitrate: int = 96,
+           cover: Path | None = None, force: bool = False) -> Episode:
+    """Encode, tag and move the MP3 into place atomically (a temp file beside the target, then rename)."""
+    check_target(target, force)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".tmp.mp3", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        tools.ffmpeg("-i", str(master.wav), "-map_metadata", "-1", "-ac", "1", "-ar", "44100",
+                     "-c:a", "libmp3lame", "-b:a", f"{bitrate}k", "-write_xing", "1",
+                     "-id3v2_version", "3", "-write_id3v1", "0", "-f", "mp3", str(tmp), what="MP3 encoding")
+        write_tags(tmp, tags, digest, cover)
+        check_target(target, force)  # again: someone may have put a file there meanwhile
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return Episode(target, target.stat().st_size, tools.duration(target), master.loudness_lufs,
+                   master.true_peak_dbtp, digest)
+
+
+def write_tags(path: Path, tags: Tags, digest: str, cover: Path | None) -> None:
+    """ID3v2.3 frames podcast apps read: TIT2 TPE1 TALB TDRC TCON COMM WOAR TLEN APIC (+ PCST, TDES)."""
+    try:
+        length_ms = int(round(MP3(path).info.length * 1000))
+    except HeaderNotFoundError:
+        raise AudiopostError("the encoder wrote no MP3 audio") from None
+    id3 = ID3()
+    id3.add(TIT2(encoding=1, text=tags.title))
+    if tags.author:
+        id3.add(TPE1(encoding=1, text=tags.author))
+    id3.add(TALB(encoding=1, text=tags.album or tags.author or tags.title))
+    if tags.date:
+        id3.add(TDRC(encoding=1, text=tags.date[:10]))
+    id3.add(TCON(encoding=1, text="Podcast"))
+    id3.add(PCST(value=1))
+    if tags.summary:
+        id3.add(COMM(encoding=1, lang="eng", desc="", text=tags.summary))
+        id3.add(TDES(encoding=1, text=tags.summary))
+    if tags.link:
+        id3.add(WOAR(url=tags.link))
+    id3.add(TLEN(encoding=1, text=str(length_ms)))
+    id3.add(TSSE(encoding=1, text="audiopost (libmp3lame)"))
+    id3.add(TXXX(encoding=1, desc=MARK, text=digest))
+    if cover is not None:
+        id3.add(APIC(encoding=0, mime="image/jpeg", type=3, desc="Cover", data=cover.read_bytes()))
+    id3.update_to_v23()
+    id3.save(path, v2_version=3, v1=0)

@@ -1,0 +1,153 @@
+"""narrate(): the one function that knows the order of the stages. Temp files live and die here."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import re
+import shutil
+import tempfile
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from audiopost import profiles
+from audiopost.episode import Episode, Tags, check_target, export, prepare_cover
+from audiopost.errors import AudiopostError
+from audiopost.master import Master, master
+from audiopost.profiles import Profile
+from audiopost.script import Script, make_script
+from audiopost.sources import MAX_CHARS, Post, read_post
+from audiopost.speech import Speech, speak
+
+RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a user can change for one narration (the CLI's flags)."""
+
+    output: Path | None = None
+    """The MP3 path; default ``<out_dir>/<slug-of-title>.mp3``."""
+    out_dir: Path = Path("output")
+    force: bool = False
+    """Replace an existing file audiopost did not make."""
+    title: str = ""
+    author: str = ""
+    cover: str = ""
+    """Cover image path (default: the post's own image when it is a local file)."""
+    intro: str = ""
+    """Intro clip (default: the profile's ``intro_clip``)."""
+    outro: str = ""
+    voice: str = "default"
+    """Voice profile name or path."""
+    engine: str = ""
+    """Override the profile's engine."""
+    bitrate: int | None = None
+    spoken_intro: bool = True
+    """Speak the profile's intro/outro templates."""
+    cache: bool = True
+    workers: int | None = None
+    max_chars: int = MAX_CHARS
+
+
+@dataclass(frozen=True)
+class Result:
+    post: Post
+    script: Script
+    speech: Speech
+    master: Master
+    episode: Episode
+
+
+Log = Callable[[str], None]
+
+
+def slug(title: str, limit: int = 80) -> str:
+    """An ASCII file name stem from a title: no path separators, no device names, at most ``limit`` chars."""
+    text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:limit].strip("-")
+    if not text:
+        return "episode"
+    return f"{text}-episode" if text in RESERVED else text
+
+
+def load_profile(options: Options) -> Profile:
+    profile = profiles.load(options.voice)
+    changes: dict[str, object] = {}
+    if options.engine:
+        changes["engine"] = options.engine
+    if options.bitrate:
+        changes["bitrate"] = options.bitrate
+    if not options.spoken_intro:
+        changes.update(intro="", outro="")
+    return profile.replace(**changes) if changes else profile
+
+
+def prepare(source: str | Path, options: Options) -> tuple[Post, Profile, Script]:
+    """Source → Post → Script (what ``audiopost script`` prints)."""
+    post = read_post(source, max_chars=options.max_chars)
+    overrides = {k: v for k, v in (("title", options.title), ("author", options.author)) if v}
+    if overrides:
+        post = dataclasses.replace(post, **overrides)
+    profile = load_profile(options)
+    return post, profile, make_script(post, profile)
+
+
+def digest(script: Script, profile: Profile, options: Options, cover: str, intro: str, outro: str) -> str:
+    """What the episode depends on: script, voice, mastering settings, clip and cover contents."""
+    h = hashlib.sha256()
+    h.update(json.dumps([script.text(), [[c.shown for c in p.lines] for p in script.paragraphs()],
+                         dataclasses.asdict(profile), options.bitrate], sort_keys=True, default=str).encode())
+    for path in (cover, intro, outro):
+        h.update(Path(path).read_bytes() if path and Path(path).is_file() else b"-")
+    return h.hexdigest()[:32]
+
+
+def narrate(source: str | Path, options: Options = Options(), log: Log = lambda _: None) -> Result:
+    """Post → podcast-ready MP3: read, script, speak, master, export."""
+    post, profile, script = prepare(source, options)
+    for note in post.notes:
+        log(note)
+    target = options.output or options.out_dir / f"{slug(post.title)}.mp3"
+    intro = options.intro or profile.intro_clip
+    outro = options.outro or profile.outro_clip
+    cover = options.cover or (post.image if post.image and Path(post.image).is_file() else "")
+    key = digest(script, profile, options, cover, intro, outro)
+    workdir = Path(tempfile.mkdtemp(prefix="audiopost-"))
+    try:
+        check_target(target, options.force)  # fail before the slow part
+        cover_jpg = prepare_cover(cover, workdir) if cover else None
+        n = sum(len(p.lines) for p in script.paragraphs())
+        log(f"speaking {n} chunks with {profile.engine} ({profile.voice})")
+        speech = speak(script, profile, workdir, workers=options.workers)
+        log("mastering")
+        mastered = master(speech, profile, workdir / "master.wav", intro=intro, outro=outro)
+        log(f"encoding {target}")
+        tags = Tags(title=post.title, author=post.author, album=post.site, date=post.date,
+                    summary=summary(script), link=post.link)
+        episode = export(mastered, target, tags, key, bitrate=profile.bitrate, cover=cover_jpg,
+                         force=options.force)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return Result(post, script, speech, mastered, episode)
+
+
+def summary(script: Script, limit: int = 400) -> str:
+    """The first sentences of the body, up to ``limit`` characters, for the COMM tag."""
+    out = ""
+    for para in script.paragraphs():
+        if para.kind != "body":
+            continue
+        for line in para.lines:
+            if out and len(out) + len(line.shown) + 1 > limit:
+                return out
+            out = f"{out} {line.shown}".strip()
+    if len(out) > limit:
+        out = out[: out.rfind(" ", 0, limit - 1)] + "…"
+    return out
+
+
+__all__ = ["AudiopostError", "Options", "Result", "narrate", "prepare", "slug"]

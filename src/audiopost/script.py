@@ -1,0 +1,148 @@
+"""Post → Script: boilerplate removed, structure kept, every sentence in its spoken and shown form."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from audiopost.errors import AudiopostError
+from audiopost.profiles import Profile
+from audiopost.sources.dates import parse_iso
+from audiopost.sources.post import Block, Post
+from audiopost.text import boilerplate
+from audiopost.text.normalize import normalize
+from audiopost.text.segment import sentences
+
+OMITTED = {"code": "A code example is omitted.", "table": "A table is omitted."}
+
+
+@dataclass(frozen=True)
+class Line:
+    """One sentence: what the engine says, and what a reader of the transcript sees."""
+
+    spoken: str
+    shown: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    lines: tuple[Line, ...]
+    kind: str = "body"
+    """body | heading | quote | intro | outro"""
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    """The heading that opens the section ("" before the first heading)."""
+    paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True)
+class Script:
+    title: str
+    sections: tuple[Section, ...]
+    language: str = "en"
+    removed: tuple[boilerplate.Removal, ...] = field(default=(), compare=False)
+
+    def paragraphs(self) -> list[Paragraph]:
+        return [p for s in self.sections for p in s.paragraphs]
+
+    def text(self) -> str:
+        """The spoken text: paragraphs separated by a blank line."""
+        return "\n\n".join(" ".join(line.spoken for line in p.lines) for p in self.paragraphs())
+
+
+def rules_for(profile: Profile) -> list[boilerplate.Rule]:
+    rules = [r for r in boilerplate.DEFAULT_RULES if r.name not in profile.disable_rules]
+    rules += [boilerplate.rule(name, regex) for name, regex in profile.boilerplate.items()]
+    return rules
+
+
+def make_script(post: Post, profile: Profile) -> Script:
+    """The script of a post. A post with nothing left to say is an error."""
+    language = (post.language or profile.language or "en").split("-")[0].lower()
+    rules = rules_for(profile)
+    kept, removed = boilerplate.clean((b.text for b in post.blocks), rules)
+    blocks = [post.blocks[i] for i in kept]
+    sections: list[Section] = []
+    title, paras = "", []
+    for block in _merge_items(blocks):
+        if block.kind == "heading":
+            if paras:
+                sections.append(Section(title, tuple(paras)))
+            title, paras = block.text, _some(_paragraph(block.text, "heading", language))
+            continue
+        para = _block_paragraph(block, profile, language)
+        if para is not None:
+            paras.append(para)
+    if paras:
+        sections.append(Section(title, tuple(paras)))
+    if not any(p.kind in ("body", "quote") for s in sections for p in s.paragraphs):
+        raise AudiopostError(f"{post.source or 'the post'} has nothing to say after cleaning "
+                             f"(removed {len(removed)} boilerplate block(s))")
+    intro = render(profile.intro, post) if profile.intro else post.title
+    opening = _some(_paragraph(intro, "intro", language))
+    closing = _some(_paragraph(render(profile.outro, post), "outro", language))
+    first = sections[0]
+    sections[0] = Section(first.title, (*opening, *first.paragraphs))
+    last = sections[-1]
+    sections[-1] = Section(last.title, (*last.paragraphs, *closing))
+    return Script(post.title, tuple(sections), language, tuple(removed))
+
+
+def _some(paragraph: Paragraph | None) -> list[Paragraph]:
+    return [paragraph] if paragraph is not None else []
+
+
+def _merge_items(blocks: list[Block]) -> list[Block]:
+    """Consecutive list items become one paragraph, each item a sentence."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind == "item":
+            text = block.text if re.search(r"[.!?:;]$", block.text) else block.text + "."
+            if out and out[-1].kind == "item":
+                out[-1] = Block("item", f"{out[-1].text} {text}")
+                continue
+            block = Block("item", text)
+        out.append(block)
+    return out
+
+
+def _block_paragraph(block: Block, profile: Profile, language: str) -> Paragraph | None:
+    if block.kind in OMITTED:
+        return _paragraph(OMITTED[block.kind], "note", language)
+    if block.kind == "image":
+        if profile.read_alt_text and block.text:
+            return _paragraph(f"Image: {block.text}", "body", language)
+        return None
+    return _paragraph(block.text, "quote" if block.kind == "quote" else "body", language)
+
+
+def _paragraph(text: str, kind: str, language: str) -> Paragraph | None:
+    lines = []
+    for sentence in sentences(text):
+        spoken = normalize(sentence, language)
+        if re.search(r"\w", spoken):
+            lines.append(Line(spoken, sentence))
+    return Paragraph(tuple(lines), kind) if lines else None
+
+
+def spoken_date(iso: str) -> str:
+    """"2025-11-03" → "November 3, 2025" (the normalizer then says it)."""
+    when = parse_iso(iso)
+    return f"{when:%B} {when.day}, {when.year}" if when else iso
+
+
+def render(template: str, post: Post) -> str:
+    """Fill an intro/outro template; a clause whose value is unknown is left out."""
+    values = {"title": post.title, "author": post.author, "date": spoken_date(post.date), "site": post.site}
+    text = template
+    for key, value in values.items():
+        if not value:
+            text = re.sub(r"[,;]?\s*(?:\b(?:by|on|published|from|at)\s+)?\{" + key + r"\}", "", text)
+    try:
+        text = text.format(**values)
+    except (KeyError, IndexError, ValueError) as e:
+        raise AudiopostError(f"bad template {template!r}: unknown placeholder {e}") from None
+    return re.sub(r"\s+([,.])", r"\1", text).strip()

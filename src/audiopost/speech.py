@@ -1,0 +1,148 @@
+"""Script → Speech: every sentence synthesized to its own WAV, in worker processes, checked."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+
+from audiopost.engines import Engine, VoiceSettings, engine_class
+from audiopost.engines.base import wav_info
+from audiopost.errors import AudiopostError
+from audiopost.profiles import Profile
+from audiopost.script import Script
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One synthesis call: a sentence, where it sits, and the silence that follows it."""
+
+    index: int
+    spoken: str
+    shown: str
+    section: int
+    kind: str
+    pause_after: float
+
+
+@dataclass(frozen=True)
+class Clip:
+    chunk: Chunk
+    path: Path
+    duration: float
+    """Seconds of audio the engine produced (before trimming)."""
+
+
+@dataclass(frozen=True)
+class Speech:
+    clips: tuple[Clip, ...]
+    sample_rate: int
+    engine: str
+
+
+def chunks(script: Script, profile: Profile) -> list[Chunk]:
+    """The script's sentences in order, each with the pause the structure asks for after it."""
+    flat = [(s, p, line) for s, section in enumerate(script.sections)
+            for p, para in enumerate(section.paragraphs) for line in para.lines]
+    out: list[Chunk] = []
+    for i, (s, p, line) in enumerate(flat):
+        para = script.sections[s].paragraphs[p]
+        if i + 1 == len(flat):
+            pause = 0.0
+        elif flat[i + 1][:2] == (s, p):
+            pause = profile.pause_sentence
+        elif flat[i + 1][0] != s or para.kind in ("intro", "heading"):
+            pause = profile.pause_section
+        else:
+            pause = profile.pause_paragraph
+        out.append(Chunk(i, line.spoken, line.shown, s, para.kind, pause))
+    return out
+
+
+def settings_of(profile: Profile) -> VoiceSettings:
+    return VoiceSettings(voice=profile.voice, rate=profile.rate, pitch=profile.pitch,
+                         volume=profile.volume, model=profile.model)
+
+
+def speak(script: Script, profile: Profile, workdir: Path, *, workers: int | None = None) -> Speech:
+    """Synthesize every chunk of ``script`` into ``workdir``. A failing chunk is retried once."""
+    cls = engine_class(profile.engine)
+    cls.check()
+    items = chunks(script, profile)
+    settings = settings_of(profile)
+    n = max(1, min(workers or os.cpu_count() or 1, len(items)))
+    done: dict[int, float] = {}
+    try:
+        _run(cls.name, settings, items, workdir, n, done)
+    except BrokenProcessPool:
+        pass  # a worker died (a crash in the engine's library): retry what is left, one at a time
+    for chunk in items:
+        if chunk.index not in done:
+            _run(cls.name, settings, [chunk], workdir, 1, done, retry=True)
+    clips = tuple(Clip(c, _path(workdir, c), done[c.index]) for c in items)
+    return Speech(clips, cls.sample_rate, cls.name)
+
+
+def _path(workdir: Path, chunk: Chunk) -> Path:
+    return workdir / f"chunk-{chunk.index:05d}.wav"
+
+
+def _run(engine: str, settings: VoiceSettings, items: list[Chunk], workdir: Path, workers: int,
+         done: dict[int, float], retry: bool = False) -> None:
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_start, initargs=(engine, settings)) as pool:
+        futures: list[tuple[Chunk, Future[float]]] = [
+            (c, pool.submit(_synthesize, c.spoken, str(_path(workdir, c)))) for c in items]
+        for chunk, future in futures:
+            try:
+                done[chunk.index] = future.result()
+            except BrokenProcessPool:
+                if retry:
+                    raise AudiopostError(f"the {engine} engine crashed on chunk {chunk.index + 1} "
+                                         f"({_first_words(chunk.spoken)})") from None
+                raise
+            except AudiopostError as e:
+                if retry:
+                    raise AudiopostError(f"chunk {chunk.index + 1} ({_first_words(chunk.spoken)}): {e}") from None
+                continue  # retried once, below, in a fresh worker
+
+
+def _first_words(text: str, n: int = 6) -> str:
+    words = text.split()
+    return '"' + " ".join(words[:n]) + (" …" if len(words) > n else "") + '"'
+
+
+_engine: Engine | AudiopostError | None = None
+_rate = 170
+
+
+def _start(name: str, settings: VoiceSettings) -> None:
+    """Worker start: keep engine prints off the parent's stdout; make the engine once."""
+    global _engine, _rate
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    _rate = settings.rate
+    try:
+        _engine = engine_class(name)(settings)
+    except AudiopostError as e:
+        _engine = e  # reported by the first chunk, with its message intact
+
+
+def _synthesize(text: str, out: str) -> float:
+    """Speak one chunk in a worker; return its duration. Checks the WAV is sane for its text."""
+    if isinstance(_engine, AudiopostError):
+        raise _engine
+    assert _engine is not None
+    path = Path(out)
+    _engine.synthesize(text, path)
+    try:
+        _, _, duration = wav_info(path)
+    except Exception as e:
+        raise AudiopostError(f"the engine wrote no readable WAV ({e})") from None
+    expected = len(text.split()) / max(_rate, 40) * 60
+    if duration < min(0.1, expected) or duration > 10 * expected + 5:
+        raise AudiopostError(f"the engine wrote {duration:.2f} s of audio for {len(text.split())} words")
+    return duration

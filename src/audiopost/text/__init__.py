@@ -1,0 +1,1 @@
+"""Helpers of the Script stage: boilerplate rules, normalization for the ear, sentence splitting."""
