@@ -2,7 +2,7 @@
 
 __version__ = "0.1.0"
 
-from audiopost.errors import AudiopostError  # noqa: E402
-from audiopost.pipeline import Options, Result, narrate, prepare, slug  # noqa: E402
+from audiopost.errors import AudiopostError
+from audiopost.pipeline import Options, Result, narrate, prepare, slug
 
 __all__ = ["AudiopostError", "Options", "Result", "__version__", "narrate", "prepare", "slug"]

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pyloudnorm
 from scipy.ndimage import minimum_filter1d, uniform_filter1d
-from scipy.signal import resample_poly
+from scipy.signal import lfilter, resample_poly
 
 from audiopost.errors import AudiopostError
 from audiopost.profiles import Profile
@@ -111,36 +111,69 @@ def load_clip(path: str) -> np.ndarray:
 
 
 def loudness(x: np.ndarray, rate: int = RATE) -> float:
-    """Integrated loudness of a mono signal in LUFS (BS.1770-4), as measured on its one channel."""
-    if len(x) < int(0.4 * rate):
-        x = np.concatenate([x, np.zeros(int(0.4 * rate) - len(x) + 1, dtype=x.dtype)])
+    """Integrated loudness of a mono signal in LUFS (BS.1770-4), as measured on its one channel.
+
+    pyloudnorm's K-weighting filters, with the 400 ms / 75 % overlap gating done on cumulative sums
+    (pyloudnorm loops over blocks in Python; this is the same arithmetic, vectorized).
+    """
+    meter = pyloudnorm.Meter(rate)
+    y = x.astype(np.float64)
+    for stage in meter._filters.values():
+        y = stage.passband_gain * lfilter(stage.b, stage.a, y)
+    block, step = int(0.4 * rate), int(0.1 * rate)
+    if len(y) < block:
+        y = np.concatenate([y, np.zeros(block - len(y))])
+    csum = np.concatenate([[0.0], np.cumsum(y * y)])
+    starts = np.arange(0, len(y) - block + 1, step)
+    z = (csum[starts + block] - csum[starts]) / block
     with np.errstate(divide="ignore"):
-        value = pyloudnorm.Meter(rate).integrated_loudness(x.astype(np.float64))
-    return float(value)
+        blocks = -0.691 + 10 * np.log10(z)
+    gated = z[blocks >= -70.0]
+    if len(gated) == 0:
+        return float("-inf")
+    relative = -0.691 + 10 * np.log10(gated.mean()) - 10.0
+    gated = z[(blocks >= -70.0) & (blocks >= relative)]
+    return float(-0.691 + 10 * np.log10(gated.mean())) if len(gated) else float("-inf")
 
 
-def true_peak(x: np.ndarray, block: int = 1 << 16) -> np.ndarray:
-    """Per-sample true-peak magnitude (max of 4× oversampled values), computed in blocks."""
-    out = np.empty(len(x), dtype=np.float32)
+def true_peak(x: np.ndarray, floor: float = 0.0, block: int = 1 << 15) -> np.ndarray:
+    """Per-sample true-peak magnitude (max of the 4× oversampled values, BS.1770-4 Annex 2).
+
+    Blocks whose sample peak is under ``floor`` are not oversampled (inter-sample peaks of speech
+    stay well within 6 dB of the sample peak, so callers pass a floor 6 dB under what they look for).
+    """
+    out = np.abs(x).astype(np.float32)
     pad = 64
     for start in range(0, len(x), block):
-        lo, hi = max(0, start - pad), min(len(x), start + block + pad)
+        end = min(start + block, len(x))
+        if out[start:end].max(initial=0.0) < floor:
+            continue
+        lo, hi = max(0, start - pad), min(len(x), end + pad)
         up = np.abs(resample_poly(x[lo:hi], 4, 1)).reshape(-1, 4).max(axis=1)
-        out[start: min(start + block, len(x))] = up[start - lo: start - lo + min(block, len(x) - start)]
+        out[start:end] = np.maximum(out[start:end], up[start - lo: end - lo])
     return out
 
 
-def limit(x: np.ndarray, ceiling_db: float, rate: int = RATE, lookahead: float = 0.005) -> np.ndarray:
-    """Look-ahead limiter: the gain never exceeds what keeps every true peak under the ceiling."""
+def peak_db(x: np.ndarray) -> float:
+    """True peak of the whole signal in dBTP."""
+    floor = float(np.abs(x).max(initial=0.0)) / 2  # true peak is within 6 dB of the sample peak
+    return db(float(true_peak(x, floor).max(initial=0.0)))
+
+
+def limiter_gain(peaks: np.ndarray, gain: float, ceiling_db: float, rate: int,
+                 lookahead: float = 0.005) -> np.ndarray:
+    """Per-sample gain that keeps ``peaks * gain`` under the ceiling: a look-ahead limiter.
+
+    The need is min-filtered over ±lookahead, then box-smoothed over half that window, so the smoothed
+    gain is never above what any sample needs and changes slowly enough to add no audible distortion.
+    """
     ceiling = 10 ** (ceiling_db / 20)
-    peaks = true_peak(x)
-    need = np.minimum(1.0, ceiling / np.maximum(peaks, 1e-9)).astype(np.float32)
-    if need.min() >= 1.0:
-        return x
+    need = np.minimum(gain, ceiling / np.maximum(peaks, 1e-9)).astype(np.float32)
+    if need.min() >= gain:
+        return np.full(1, gain, np.float32)
     n = max(1, int(lookahead * rate))
-    gain = minimum_filter1d(need, size=2 * n + 1)
-    gain = uniform_filter1d(gain, size=n + 1)
-    return (x * np.minimum(gain, need.max())).astype(np.float32)
+    smooth = uniform_filter1d(minimum_filter1d(need, size=2 * n + 1), size=n + 1)
+    return np.minimum(smooth, need)
 
 
 def db(value: float) -> float:
@@ -148,45 +181,59 @@ def db(value: float) -> float:
 
 
 def master(speech: Speech, profile: Profile, out: Path, *, intro: str = "", outro: str = "") -> Master:
-    """Join the clips with their pauses, add intro/outro clips, reach the loudness target, write WAV."""
-    pieces: list[np.ndarray] = []
-    cues: list[Cue] = []
-    t = 0.0
+    """Join the clips with their pauses, add intro/outro clips, reach the loudness target, write WAV.
+
+    The master stays at the engine's rate when there are no music clips (ffmpeg resamples to 44.1 kHz
+    while encoding); with clips it is built at 44.1 kHz so the music keeps its highs.
+    """
     intro_clip = load_clip(intro) if intro else None
     outro_clip = load_clip(outro) if outro else None
-    if intro_clip is not None:
-        pieces += [intro_clip, np.zeros(int(CLIP_GAP * RATE), np.float32)]
-        t = (len(intro_clip) + int(CLIP_GAP * RATE)) / RATE
-    speech_start = t
-    for clip in speech.clips:
-        x, rate = read_wav(clip.path)
-        x = resample(trim(x, rate), rate)
-        pause = np.zeros(int(round(clip.chunk.pause_after * RATE)), np.float32)
-        cues.append(Cue(t, t + len(x) / RATE, clip.chunk.shown, clip.chunk.section, clip.chunk.kind))
-        pieces += [x, pause]
-        t += (len(x) + len(pause)) / RATE
-    voice = np.concatenate(pieces[2 if intro_clip is not None else 0:]) if speech.clips else np.zeros(1)
+    rate = RATE if intro_clip is not None or outro_clip is not None else speech.sample_rate
+    pieces, cues = _join(speech, rate)
+    voice = np.concatenate(pieces) if pieces else np.zeros(1, np.float32)
     if not np.any(np.abs(voice) > 1e-4):
         raise AudiopostError("the speech engine produced only silence")
     target = profile.loudness - DUAL_MONO_DB
-    gain = 10 ** ((target - loudness(voice)) / 20)
-    for clip_samples in (intro_clip, outro_clip):  # clips sit at the level of the speech
-        if clip_samples is not None:
-            clip_samples *= 10 ** ((target - loudness(clip_samples)) / 20) / gain
+    level = loudness(voice, rate)
+    gap = np.zeros(int(CLIP_GAP * rate), np.float32)
+    offset = 0.0
+    if intro_clip is not None:  # clips sit at the level of the speech
+        intro_clip *= np.float32(10 ** ((level - loudness(intro_clip)) / 20))
+        pieces = [intro_clip, gap, *pieces]
+        offset = (len(intro_clip) + len(gap)) / rate
     if outro_clip is not None:
-        pieces += [np.zeros(int(CLIP_GAP * RATE), np.float32), outro_clip]
-    x = np.concatenate(pieces) * np.float32(gain)
+        outro_clip *= np.float32(10 ** ((level - loudness(outro_clip)) / 20))
+        pieces += [gap, outro_clip]
+    x = np.concatenate(pieces)
+    del pieces, voice
     ceiling = profile.true_peak - MP3_MARGIN_DB
-    for _ in range(3):  # limiting lowers loudness a little: make up and limit again
-        x = limit(x, ceiling)
-        miss = target - loudness(x)
-        if abs(miss) < 0.1:
+    gain = 10 ** ((target - level) / 20)
+    peaks = true_peak(x, floor=10 ** ((ceiling - 9) / 20) / gain)  # quieter blocks cannot reach the ceiling
+    for _ in range(4):  # the limiter lowers loudness a little: make up for it and limit again
+        y = x * limiter_gain(peaks, gain, ceiling, rate)
+        miss = target - loudness(y, rate)
+        if abs(miss) < 0.05:
             break
-        x = (x * np.float32(10 ** (miss / 20))).astype(np.float32)
-    x = limit(x, ceiling)
-    _write_float_wav(out, x)
-    return Master(out, len(x) / RATE, loudness(x) + DUAL_MONO_DB, db(float(true_peak(x).max())),
-                  tuple(cues), speech_start)
+        gain *= 10 ** (miss / 20)
+    _write_float_wav(out, y, rate)
+    cues = tuple(Cue(c.start + offset, c.end + offset, c.text, c.section, c.kind) for c in cues)
+    return Master(out, len(y) / rate, loudness(y, rate) + DUAL_MONO_DB, peak_db(y), cues, offset)
+
+
+def _join(speech: Speech, rate: int) -> tuple[list[np.ndarray], list[Cue]]:
+    """Trimmed chunks with their pauses, at ``rate``, and where each chunk sits (from 0)."""
+    pieces: list[np.ndarray] = []
+    cues: list[Cue] = []
+    samples = 0
+    for clip in speech.clips:
+        x, native = read_wav(clip.path)
+        x = resample(trim(x, native), native, rate)
+        pause = np.zeros(round(clip.chunk.pause_after * rate), np.float32)
+        cues.append(Cue(samples / rate, (samples + len(x)) / rate, clip.chunk.shown, clip.chunk.section,
+                        clip.chunk.kind))
+        pieces += [x, pause]
+        samples += len(x) + len(pause)
+    return pieces, cues
 
 
 def _write_float_wav(path: Path, x: np.ndarray, rate: int = RATE) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -75,10 +76,10 @@ def speak(script: Script, profile: Profile, workdir: Path, *, workers: int | Non
     settings = settings_of(profile)
     n = max(1, min(workers or os.cpu_count() or 1, len(items)))
     done: dict[int, float] = {}
-    try:
+    # A worker that died (a crash in the engine's library) breaks the pool: what is left is retried
+    # below, one chunk at a time, so a chunk that crashes twice is named.
+    with contextlib.suppress(BrokenProcessPool):
         _run(cls.name, settings, items, workdir, n, done)
-    except BrokenProcessPool:
-        pass  # a worker died (a crash in the engine's library): retry what is left, one at a time
     for chunk in items:
         if chunk.index not in done:
             _run(cls.name, settings, [chunk], workdir, 1, done, retry=True)

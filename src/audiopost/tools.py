@@ -34,3 +34,13 @@ def duration(path: Path) -> float:
         return float(proc.stdout.strip())
     except ValueError:
         raise AudiopostError(f"ffprobe cannot read {path}") from None
+
+
+def decode(path: Path, *args: str, rate: int = 44100) -> bytes:
+    """Audio of ``path`` as mono float32 little-endian samples at ``rate`` (extra args go before -i)."""
+    cmd = [program("ffmpeg"), "-hide_banner", "-nostdin", "-loglevel", "error", *args, "-i", str(path),
+           "-f", "f32le", "-ac", "1", "-ar", str(rate), "-"]
+    proc = subprocess.run(cmd, capture_output=True, timeout=3600)
+    if proc.returncode != 0:
+        raise AudiopostError(f"ffmpeg cannot decode {path}: {proc.stderr.decode(errors='replace')[-200:]}")
+    return proc.stdout

@@ -169,7 +169,7 @@ def parse(content: str) -> Post:
     if not title and h1:
         title = _text(h1[0])
     title = re.sub(r"\s+", " ", title).strip()
-    if site and title.endswith(f" - {site}") or site and title.endswith(f" | {site}"):
+    if (site and title.endswith(f" - {site}")) or (site and title.endswith(f" | {site}")):
         title = title[: -len(site) - 3].strip()
     if found and found[0].kind == "heading" and found[0].text.lower() == title.lower():
         found = found[1:]
