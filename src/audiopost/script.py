@@ -116,10 +116,17 @@ def _block_paragraph(block: Block, profile: Profile, language: str) -> Paragraph
         if profile.read_alt_text and block.text:
             return _paragraph(f"Image: {block.text}", "body", language)
         return None
-    return _paragraph(block.text, "quote" if block.kind == "quote" else "body", language)
+    if block.kind == "quote":
+        para = _paragraph(block.text, "quote", language)
+        if para is not None and not profile.quote_voice:  # announced, unless a second voice reads it
+            para = Paragraph((Line("Quote.", ""), *para.lines, Line("End quote.", "")), "quote")
+        return para
+    return _paragraph(block.text, "body", language)
 
 
 def _paragraph(text: str, kind: str, language: str) -> Paragraph | None:
+    if kind == "heading" and not re.search(r"[.!?:]$", text):
+        text += "."  # a heading is said as a sentence of its own, with falling intonation
     lines = []
     for sentence in sentences(text):
         spoken = normalize(sentence, language)
