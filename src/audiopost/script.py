@@ -63,7 +63,8 @@ def make_script(post: Post, profile: Profile) -> Script:
     """The script of a post. A post with nothing left to say is an error."""
     language = (post.language or profile.language or "en").split("-")[0].lower()
     rules = rules_for(profile)
-    kept, removed = boilerplate.clean((b.text for b in post.blocks), rules)
+    texts = [b.text if b.kind in ("paragraph", "quote", "item", "heading") else "\0" for b in post.blocks]
+    kept, removed = boilerplate.clean(texts, rules)  # rules judge text blocks only ("\0" never matches)
     blocks = [post.blocks[i] for i in kept]
     sections: list[Section] = []
     title, paras = "", []

@@ -25,6 +25,12 @@ def paragraphs(content: str) -> list[str]:
                 out.append(" ".join(current))
                 current = []
             continue
+        if find_rule(line) is not None:  # a residue line (player links, "*") stands alone
+            if current:
+                out.append(" ".join(current))
+                current = []
+            out.append(line)
+            continue
         current.append(line)
         if _END.search(line) or len(line) < 40:
             out.append(" ".join(current))

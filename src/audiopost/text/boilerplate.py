@@ -35,7 +35,7 @@ def rule(name: str, regex: str) -> Rule:
         raise AudiopostError(f"boilerplate rule {name!r}: bad regular expression: {e}") from None
 
 
-APPEARED_FIRST = re.compile(r"the post (?P<title>.+?) appeared first on (?P<site>.+?)\.?", re.I | re.S)
+APPEARED_FIRST = re.compile(r"the post (?P<title>.+?) appeared first on (?P<site>[^,;]{1,80}?)\.?", re.I | re.S)
 RSS_BRIDGE = re.compile(r"from (?P<site>.+?) via .{0,80}?\brss feed\.?", re.I | re.S)
 
 DEFAULT_RULES: tuple[Rule, ...] = (
