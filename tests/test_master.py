@@ -11,7 +11,16 @@ import numpy as np
 import pytest
 
 from audiopost.master import (
-    DUAL_MONO_DB, RATE, limiter_gain, loudness, master, peak_db, read_wav, resample, trim, true_peak,
+    DUAL_MONO_DB,
+    RATE,
+    limiter_gain,
+    loudness,
+    master,
+    peak_db,
+    read_wav,
+    resample,
+    trim,
+    true_peak,
 )
 from audiopost.profiles import Profile
 from audiopost.speech import Chunk, Clip, Speech

@@ -86,7 +86,7 @@ def test_pauses_follow_structure() -> None:
 
 def test_nothing_to_say() -> None:
     post = Post(title="T", blocks=(Block("paragraph", "*"), Block("image", "")), source="p.md")
-    with pytest.raises(AudiopostError, match="p.md has nothing to say after cleaning"):
+    with pytest.raises(AudiopostError, match=r"p\.md has nothing to say after cleaning"):
         make_script(post, Profile())
 
 
