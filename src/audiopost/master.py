@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pyloudnorm
 from scipy.ndimage import minimum_filter1d, uniform_filter1d
-from scipy.signal import lfilter, resample_poly
+from scipy.signal import resample_poly, sosfilt
 
 from audiopost.errors import AudiopostError
 from audiopost.profiles import Profile
@@ -110,22 +110,29 @@ def load_clip(path: str) -> np.ndarray:
     return np.array(seg.get_array_of_samples(), dtype=np.float32) / 32768.0
 
 
+def _k_weighting(rate: int) -> np.ndarray:
+    """BS.1770 K-weighting (pyloudnorm's two biquads for this rate) as second-order sections."""
+    stages = pyloudnorm.Meter(rate)._filters.values()
+    sos = np.array([np.concatenate([s.b, s.a]) for s in stages])
+    sos[0, :3] *= np.prod([s.passband_gain for s in stages])
+    return sos
+
+
 def loudness(x: np.ndarray, rate: int = RATE) -> float:
     """Integrated loudness of a mono signal in LUFS (BS.1770-4), as measured on its one channel.
 
-    pyloudnorm's K-weighting filters, with the 400 ms / 75 % overlap gating done on cumulative sums
-    (pyloudnorm loops over blocks in Python; this is the same arithmetic, vectorized).
+    pyloudnorm's K-weighting filters and gating (400 ms blocks, 75 % overlap, -70 LUFS absolute and
+    -10 LU relative gates), vectorized: the power of each 100 ms step is summed once, and each
+    400 ms block is four consecutive steps. Agrees with pyloudnorm to 1e-6 LU (tests).
     """
-    meter = pyloudnorm.Meter(rate)
-    y = x.astype(np.float64)
-    for stage in meter._filters.values():
-        y = stage.passband_gain * lfilter(stage.b, stage.a, y)
-    block, step = int(0.4 * rate), int(0.1 * rate)
-    if len(y) < block:
-        y = np.concatenate([y, np.zeros(block - len(y))])
-    csum = np.concatenate([[0.0], np.cumsum(y * y)])
-    starts = np.arange(0, len(y) - block + 1, step)
-    z = (csum[starts + block] - csum[starts]) / block
+    y = sosfilt(_k_weighting(rate), x.astype(np.float32))
+    step = int(0.1 * rate)
+    if len(y) < 4 * step:
+        y = np.concatenate([y, np.zeros(4 * step - len(y), np.float32)])
+    n = len(y) // step
+    steps = np.einsum("ij,ij->i", y[: n * step].reshape(n, step), y[: n * step].reshape(n, step),
+                      dtype=np.float64)
+    z = (steps[:-3] + steps[1:-2] + steps[2:-1] + steps[3:]) / (4 * step)
     with np.errstate(divide="ignore"):
         blocks = -0.691 + 10 * np.log10(z)
     gated = z[blocks >= -70.0]
@@ -136,7 +143,7 @@ def loudness(x: np.ndarray, rate: int = RATE) -> float:
     return float(-0.691 + 10 * np.log10(gated.mean())) if len(gated) else float("-inf")
 
 
-def true_peak(x: np.ndarray, floor: float = 0.0, block: int = 1 << 15) -> np.ndarray:
+def true_peak(x: np.ndarray, floor: float = 0.0, block: int = 1 << 16) -> np.ndarray:
     """Per-sample true-peak magnitude (max of the 4× oversampled values, BS.1770-4 Annex 2).
 
     Blocks whose sample peak is under ``floor`` are not oversampled (inter-sample peaks of speech
@@ -149,8 +156,9 @@ def true_peak(x: np.ndarray, floor: float = 0.0, block: int = 1 << 15) -> np.nda
         if out[start:end].max(initial=0.0) < floor:
             continue
         lo, hi = max(0, start - pad), min(len(x), end + pad)
-        up = np.abs(resample_poly(x[lo:hi], 4, 1)).reshape(-1, 4).max(axis=1)
-        out[start:end] = np.maximum(out[start:end], up[start - lo: end - lo])
+        up = np.abs(resample_poly(x[lo:hi], 4, 1).astype(np.float32))
+        four = np.maximum(np.maximum(up[0::4], up[1::4]), np.maximum(up[2::4], up[3::4]))
+        out[start:end] = np.maximum(out[start:end], four[start - lo: end - lo])
     return out
 
 
@@ -210,14 +218,17 @@ def master(speech: Speech, profile: Profile, out: Path, *, intro: str = "", outr
     gain = 10 ** ((target - level) / 20)
     peaks = true_peak(x, floor=10 ** ((ceiling - 9) / 20) / gain)  # quieter blocks cannot reach the ceiling
     for _ in range(4):  # the limiter lowers loudness a little: make up for it and limit again
-        y = x * limiter_gain(peaks, gain, ceiling, rate)
+        gain_curve = limiter_gain(peaks, gain, ceiling, rate)
+        y = x * gain_curve
         miss = target - loudness(y, rate)
         if abs(miss) < 0.05:
             break
         gain *= 10 ** (miss / 20)
     _write_float_wav(out, y, rate)
     cues = tuple(Cue(c.start + offset, c.end + offset, c.text, c.section, c.kind) for c in cues)
-    return Master(out, len(y) / rate, loudness(y, rate) + DUAL_MONO_DB, peak_db(y), cues, offset)
+    # The gain curve is smooth (milliseconds), so the true peak of y is the peaks of x times the gain.
+    final_peak = db(float(np.max(peaks * gain_curve)))
+    return Master(out, len(y) / rate, loudness(y, rate) + DUAL_MONO_DB, final_peak, cues, offset)
 
 
 def _join(speech: Speech, rate: int) -> tuple[list[np.ndarray], list[Cue]]:
