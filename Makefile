@@ -5,15 +5,21 @@ BIN := $(VENV)/bin
 SYSTEM_TOOLS := espeak-ng ffmpeg ffprobe mp3val
 APT_PACKAGES := espeak-ng ffmpeg mp3val
 
-.PHONY: demo test system venv lint bench clean
+.PHONY: demo test system venv js lint bench clean
 
 demo: venv
 	$(BIN)/audiopost narrate examples/sample-post.md --force
 	@ls -l output/
 
-test: venv
+test: venv js
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest -q
+
+# podcast-partytime (Podcast Index's feed parser) for the feed round-trip test; skipped without npm.
+js:
+	@if command -v npm >/dev/null 2>&1 && [ ! -d tests/js/node_modules/podcast-partytime ]; then \
+	  npm install --silent --no-audit --no-fund --prefix tests/js >/dev/null 2>&1 || echo "npm install failed: the partytime test will be skipped"; \
+	fi
 
 lint: venv
 	$(BIN)/ruff check src tests benchmarks

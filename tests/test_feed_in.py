@@ -50,7 +50,7 @@ def test_entry_out_of_range(number: int) -> None:
 
 
 def test_entry_out_of_range_singular() -> None:
-    with pytest.raises(AudiopostError, match="the feed has 1 entry$"):
+    with pytest.raises(AudiopostError, match=r"the feed has 1 entry$"):
         parse_feed(feed("summary_only.xml"), entry=2)
 
 

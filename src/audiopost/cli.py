@@ -15,7 +15,10 @@ import click
 from audiopost import __version__, profiles
 from audiopost.engines import ENGINES
 from audiopost.errors import AudiopostError
+from audiopost.feed import check_feed
 from audiopost.pipeline import Options, narrate, prepare
+from audiopost.publish import ChannelSettings
+from audiopost.sources import Pick
 
 
 def _errors(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -68,15 +71,33 @@ POST = click.argument("post", type=str)
 @click.option("--workers", type=click.IntRange(1, 64), default=None, help="Synthesis processes [CPU count].")
 @click.option("--max-chars", type=click.IntRange(1), default=2_000_000, show_default=True,
               help="Refuse longer posts.")
+@click.option("--entry", type=click.IntRange(1), default=None, help="Feed input: narrate entry N (1 = newest).")
+@click.option("--guid", type=str, default=None, help="Feed input: narrate the entry with this guid.")
+@click.option("--match", type=str, default=None, help="Feed input: narrate the newest entry whose title has TEXT.")
+@click.option("--feed", "feed_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Podcast RSS feed to create or update with this episode.")
+@click.option("--base-url", type=str, default="", help="Public URL of the folder the files are uploaded to.")
+@click.option("--feed-title", type=str, default="", help="Podcast title [the post's site].")
+@click.option("--feed-description", type=str, default="", help="Podcast description.")
+@click.option("--feed-image", type=str, default="", help="URL of the podcast artwork (1400-3000 px square).")
+@click.option("--owner-email", type=str, default="", help="itunes:owner e-mail.")
+@click.option("--category", type=str, default="News", show_default=True, help="Apple Podcasts category.")
+@click.option("--explicit", is_flag=True, help="Mark the episode and feed explicit.")
 @_errors
 def narrate_cmd(post: str, output: Path | None, as_json: bool, force: bool, intro: str, outro: str,
                 cover: str, title: str, author: str, voice: str, engine: str | None, bitrate: int | None,
-                no_spoken_intro: bool, no_cache: bool, workers: int | None, max_chars: int) -> None:
-    """Narrate POST (a .txt, .md or .html file, or - for stdin) into a podcast-ready MP3."""
+                no_spoken_intro: bool, no_cache: bool, workers: int | None, max_chars: int,
+                entry: int | None, guid: str | None, match: str | None, feed_path: Path | None, base_url: str,
+                feed_title: str, feed_description: str, feed_image: str, owner_email: str, category: str,
+                explicit: bool) -> None:
+    """Narrate POST (a .txt, .md or .html file, an RSS/Atom feed, a URL, or - for stdin) into an MP3."""
+    channel = ChannelSettings(title=feed_title, description=feed_description, image=feed_image,
+                              owner_email=owner_email, category=category, explicit=explicit)
     options = Options(output=output, force=force, title=title, author=author, cover=cover, intro=intro,
                       outro=outro, voice=voice, engine=engine or "", bitrate=bitrate,
                       spoken_intro=not no_spoken_intro, cache=not no_cache, workers=workers,
-                      max_chars=max_chars)
+                      max_chars=max_chars, pick=Pick(entry, guid, match), feed=feed_path, base_url=base_url,
+                      channel=channel)
     result = narrate(post, options, log=_log)
     ep = result.episode
     if as_json:
@@ -90,16 +111,42 @@ def narrate_cmd(post: str, output: Path | None, as_json: bool, force: bool, intr
                    f"{ep.loudness_lufs:.1f} LUFS  {ep.true_peak_dbtp:.1f} dBTP")
 
 
+@main.group("feed")
+def feed_group() -> None:
+    """Podcast feed tools."""
+
+
+@feed_group.command("check")
+@click.argument("feed", type=click.Path(dir_okay=False, path_type=Path))
+@_errors
+def feed_check_cmd(feed: Path) -> None:
+    """Check a podcast feed against Apple's and Podcasting 2.0's rules; exit 1 when anything is wrong."""
+    problems = check_feed(feed)
+    for problem in problems:
+        click.echo(problem)
+    if problems:
+        raise AudiopostError(f"{feed}: {len(problems)} problem(s)")
+    click.echo(f"{feed}: no problems found")
+
+
 @main.command("script")
 @POST
 @click.option("--voice", type=str, default="default", show_default=True, help="Voice profile name or path.")
 @click.option("--no-spoken-intro", is_flag=True, help="Leave out the intro/outro templates.")
 @click.option("--explain", is_flag=True, help="Also show on stderr what each boilerplate rule removed.")
 @click.option("--max-chars", type=click.IntRange(1), default=2_000_000, show_default=True)
+@click.option("--entry", type=click.IntRange(1), default=None, help="Feed input: entry N (1 = newest).")
+@click.option("--guid", type=str, default=None, help="Feed input: the entry with this guid.")
+@click.option("--match", type=str, default=None, help="Feed input: the newest entry whose title has TEXT.")
 @_errors
-def script_cmd(post: str, voice: str, no_spoken_intro: bool, explain: bool, max_chars: int) -> None:
+def script_cmd(post: str, voice: str, no_spoken_intro: bool, explain: bool, max_chars: int,
+               entry: int | None, guid: str | None, match: str | None) -> None:
     """Print exactly the text that will be spoken for POST."""
-    _, _, script = prepare(post, Options(voice=voice, spoken_intro=not no_spoken_intro, max_chars=max_chars))
+    options = Options(voice=voice, spoken_intro=not no_spoken_intro, max_chars=max_chars,
+                      pick=Pick(entry, guid, match))
+    post_, _, script = prepare(post, options)
+    for note in post_.notes:
+        click.echo(f"audiopost: {note}", err=True)
     if explain:
         for removal in script.removed:
             click.echo(f"removed by {removal.rule}: {removal.text}", err=True)

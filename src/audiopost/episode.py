@@ -105,9 +105,7 @@ def export(master: Master, target: Path, tags: Tags, digest: str, *, bitrate: in
            cover: Path | None = None, force: bool = False) -> Episode:
     """Encode, tag and move the MP3 into place atomically (a temp file beside the target, then rename)."""
     check_target(target, force)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".tmp.mp3", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    tmp = temp_beside(target)
     try:
         offset = codec_offset(master, bitrate, tmp)
         encode(master.wav, tmp, bitrate, offset)
@@ -120,6 +118,17 @@ def export(master: Master, target: Path, tags: Tags, digest: str, *, bitrate: in
         raise
     return Episode(target, target.stat().st_size, tools.duration(target), master.loudness_lufs,
                    master.true_peak_dbtp + offset, digest)
+
+
+def temp_beside(target: Path) -> Path:
+    """A new hidden temp file next to ``target`` (same file system, so the final rename is atomic),
+    readable like any file the user makes (mkstemp's 0600 would hide the episode from a web server)."""
+    fd, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=f".tmp{target.suffix}", dir=target.parent)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.fchmod(fd, 0o666 & ~umask)
+    os.close(fd)
+    return Path(name)
 
 
 def encode(wav: Path, out: Path, bitrate: int, gain_db: float = 0.0, *args: str) -> None:

@@ -10,7 +10,7 @@ import shutil
 import tempfile
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from audiopost import profiles
@@ -18,8 +18,9 @@ from audiopost.episode import Episode, Tags, check_target, export, prepare_cover
 from audiopost.errors import AudiopostError
 from audiopost.master import Master, master
 from audiopost.profiles import Profile
+from audiopost.publish import ChannelSettings, publish
 from audiopost.script import Script, make_script
-from audiopost.sources import MAX_CHARS, Post, read_post
+from audiopost.sources import MAX_CHARS, Pick, Post, read_post
 from audiopost.speech import Speech, speak
 
 RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
@@ -51,6 +52,13 @@ class Options:
     cache: bool = True
     workers: int | None = None
     max_chars: int = MAX_CHARS
+    pick: Pick = field(default_factory=Pick)
+    """Which entry of a feed to narrate (default: the newest)."""
+    feed: Path | None = None
+    """Podcast feed to create or update with this episode."""
+    base_url: str = ""
+    """Public URL of the folder the episode files are uploaded to (needed with ``feed``)."""
+    channel: ChannelSettings = field(default_factory=ChannelSettings)
 
 
 @dataclass(frozen=True)
@@ -88,7 +96,7 @@ def load_profile(options: Options) -> Profile:
 
 def prepare(source: str | Path, options: Options) -> tuple[Post, Profile, Script]:
     """Source → Post → Script (what ``audiopost script`` prints)."""
-    post = read_post(source, max_chars=options.max_chars)
+    post = read_post(source, max_chars=options.max_chars, pick=options.pick)
     overrides = {k: v for k, v in (("title", options.title), ("author", options.author)) if v}
     if overrides:
         post = dataclasses.replace(post, **overrides)
@@ -112,6 +120,8 @@ def narrate(source: str | Path, options: Options = Options(), log: Log = lambda 
     for note in post.notes:
         log(note)
     target = options.output or options.out_dir / f"{slug(post.title)}.mp3"
+    if options.feed is not None and not options.base_url:
+        raise AudiopostError("--feed needs --base-url: the public URL of the folder the MP3 is uploaded to")
     intro = options.intro or profile.intro_clip
     outro = options.outro or profile.outro_clip
     cover = options.cover or (post.image if post.image and Path(post.image).is_file() else "")
@@ -130,6 +140,9 @@ def narrate(source: str | Path, options: Options = Options(), log: Log = lambda 
                     summary=summary(script), link=post.link)
         episode = export(mastered, target, tags, key, bitrate=profile.bitrate, cover=cover_jpg,
                          force=options.force)
+        if options.feed is not None:
+            log(f"updating feed {options.feed}")
+            publish(options.feed, options.base_url, options.channel, post, episode, summary(script, 4000))
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     return Result(post, script, speech, mastered, episode)

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from audiopost.errors import AudiopostError
+from audiopost.sources import feed as feeds
 from audiopost.sources import html, markdown, text
+from audiopost.sources.fetch import fetch, is_url
 from audiopost.sources.post import Block, Post
 
-__all__ = ["Block", "Post", "decode", "detect", "read_post"]
+__all__ = ["Block", "Pick", "Post", "decode", "detect", "read_post"]
 
 MAX_CHARS = 2_000_000
 """Default size limit for one post, in characters (a long book chapter is ~100,000)."""
 
-READERS = {"text": text.parse, "markdown": markdown.parse, "html": html.parse}
+READERS = {"text": text.parse, "markdown": markdown.parse, "html": html.parse, "feed": None}
 EXTENSIONS = {
+    ".xml": "feed", ".rss": "feed", ".atom": "feed", ".rdf": "feed",
     ".txt": "text", ".text": "text",
     ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown",
     ".html": "html", ".htm": "html", ".xhtml": "html",
@@ -28,10 +32,30 @@ MAGIC = {
 }
 
 
-def read_post(source: str | Path, *, fmt: str | None = None, max_chars: int = MAX_CHARS) -> Post:
-    """Read a post from a path or ``-`` (stdin) and return its body and metadata."""
+@dataclass(frozen=True)
+class Pick:
+    """Which entry of a feed to narrate (at most one field set; none = the newest)."""
+
+    entry: int | None = None
+    guid: str | None = None
+    match: str | None = None
+
+
+def read_post(source: str | Path, *, fmt: str | None = None, max_chars: int = MAX_CHARS,
+              pick: Pick = Pick()) -> Post:
+    """Read a post from a path, an http(s) URL or ``-`` (stdin) and return its body and metadata.
+
+    A feed (RSS/Atom) gives one of its entries: the newest, or the one ``pick`` names.
+    """
     name = str(source)
-    data = _read_bytes(name, max_chars)
+    data = fetch(name, max_chars * 4) if is_url(name) else _read_bytes(name, max_chars)
+    if fmt == "feed" or (fmt is None and (_extension(name) in (".xml", ".rss", ".atom", ".rdf")
+                                          or feeds.looks_like_feed(data[:4096].decode("latin-1")))):
+        post = feeds.parse_feed(data, entry=pick.entry, guid=pick.guid, match=pick.match,
+                                base_url=name if is_url(name) else "")
+        return replace(post, source=name)
+    if pick != Pick():
+        raise AudiopostError(f"{name} is not a feed: --entry, --guid and --match apply to RSS/Atom feeds only")
     content = decode(data, name)
     if len(content) > max_chars:
         raise AudiopostError(f"{name} has {len(content):,} characters, over the limit of {max_chars:,} "
@@ -39,10 +63,14 @@ def read_post(source: str | Path, *, fmt: str | None = None, max_chars: int = MA
     if not content.strip():
         raise AudiopostError(f"{name} is empty")
     kind = fmt or detect(name, content)
-    if kind not in READERS:
+    reader = READERS.get(kind)
+    if reader is None:
         raise AudiopostError(f"unknown input format {kind!r} (choose from {', '.join(READERS)})")
-    post = READERS[kind](content)
-    return Post(**{**post.__dict__, "source": name})
+    return replace(reader(content), source=name)
+
+
+def _extension(name: str) -> str:
+    return "" if name == "-" else Path(name.split("?")[0]).suffix.lower()
 
 
 def _read_bytes(name: str, max_chars: int) -> bytes:
@@ -91,10 +119,12 @@ def decode(data: bytes, name: str = "input") -> str:
 
 def detect(name: str, content: str) -> str:
     """The input format: by file extension first, then by content."""
-    ext = Path(name).suffix.lower() if name != "-" else ""
+    ext = _extension(name)
     if ext in EXTENSIONS:
         return EXTENSIONS[ext]
     head = content.lstrip()[:2000].lower()
+    if feeds.looks_like_feed(content[:4096]):
+        return "feed"
     if head.startswith(("<!doctype html", "<html")) or "<body" in head or "<article" in head:
         return "html"
     if content.startswith("---\n") or content.startswith("---\r\n") or head.startswith("# "):
