@@ -68,6 +68,7 @@ POST = click.argument("post", type=str)
 @click.option("--bitrate", type=click.IntRange(32, 320), default=None, help="MP3 bitrate in kbit/s [96].")
 @click.option("--no-spoken-intro", is_flag=True, help="Do not speak the intro/outro templates.")
 @click.option("--no-cache", is_flag=True, help="Synthesize every chunk again.")
+@click.option("--lyrics", is_flag=True, help="Embed the full transcript as an ID3 USLT frame.")
 @click.option("--workers", type=click.IntRange(1, 64), default=None, help="Synthesis processes [CPU count].")
 @click.option("--max-chars", type=click.IntRange(1), default=2_000_000, show_default=True,
               help="Refuse longer posts.")
@@ -86,7 +87,7 @@ POST = click.argument("post", type=str)
 @_errors
 def narrate_cmd(post: str, output: Path | None, as_json: bool, force: bool, intro: str, outro: str,
                 cover: str, title: str, author: str, voice: str, engine: str | None, bitrate: int | None,
-                no_spoken_intro: bool, no_cache: bool, workers: int | None, max_chars: int,
+                no_spoken_intro: bool, no_cache: bool, lyrics: bool, workers: int | None, max_chars: int,
                 entry: int | None, guid: str | None, match: str | None, feed_path: Path | None, base_url: str,
                 feed_title: str, feed_description: str, feed_image: str, owner_email: str, category: str,
                 explicit: bool) -> None:
@@ -95,7 +96,7 @@ def narrate_cmd(post: str, output: Path | None, as_json: bool, force: bool, intr
                               owner_email=owner_email, category=category, explicit=explicit)
     options = Options(output=output, force=force, title=title, author=author, cover=cover, intro=intro,
                       outro=outro, voice=voice, engine=engine or "", bitrate=bitrate,
-                      spoken_intro=not no_spoken_intro, cache=not no_cache, workers=workers,
+                      spoken_intro=not no_spoken_intro, cache=not no_cache, lyrics=lyrics, workers=workers,
                       max_chars=max_chars, pick=Pick(entry, guid, match), feed=feed_path, base_url=base_url,
                       channel=channel)
     result = narrate(post, options, log=_log)
@@ -105,6 +106,8 @@ def narrate_cmd(post: str, output: Path | None, as_json: bool, force: bool, intr
             "output": str(ep.path), "duration": round(ep.duration, 3), "bytes": ep.bytes,
             "loudness_lufs": round(ep.loudness_lufs, 2), "true_peak_dbtp": round(ep.true_peak_dbtp, 2),
             "title": result.post.title, "author": result.post.author, "chunks": len(result.speech.clips),
+            "chapters": [{"title": c.title, "start": c.start} for c in result.chapters],
+            "transcript": str(result.files["vtt"]),
         }))
     else:
         click.echo(f"{ep.path}  {ep.duration:.1f} s  {ep.bytes:,} bytes  "
@@ -151,6 +154,18 @@ def script_cmd(post: str, voice: str, no_spoken_intro: bool, explain: bool, max_
         for removal in script.removed:
             click.echo(f"removed by {removal.rule}: {removal.text}", err=True)
     click.echo(script.text())
+
+
+@main.command("inspect")
+@click.argument("episode", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@_errors
+def inspect_cmd(episode: Path, as_json: bool) -> None:
+    """Show what a podcast app will see in EPISODE (an MP3): tags, cover, chapters, loudness."""
+    from audiopost.inspection import inspect, report
+
+    info = inspect(episode)
+    click.echo(json.dumps(info) if as_json else report(info))
 
 
 @main.command("voices")

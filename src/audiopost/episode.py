@@ -15,7 +15,9 @@ from pathlib import Path
 import numpy as np
 from mutagen.id3 import (
     APIC,
+    CHAP,
     COMM,
+    CTOC,
     ID3,
     PCST,
     TALB,
@@ -27,7 +29,9 @@ from mutagen.id3 import (
     TPE1,
     TSSE,
     TXXX,
+    USLT,
     WOAR,
+    CTOCFlags,
     ID3NoHeaderError,
 )
 from mutagen.mp3 import MP3, HeaderNotFoundError
@@ -53,6 +57,10 @@ class Tags:
     link: str = ""
     cover: str = ""
     """Path of a local image file."""
+    chapters: tuple[tuple[str, float, float], ...] = ()
+    """(title, start s, end s) for ID3 CHAP frames under one CTOC."""
+    lyrics: str = ""
+    """Full transcript for a USLT frame ("" for none)."""
 
 
 @dataclass(frozen=True)
@@ -131,6 +139,44 @@ def temp_beside(target: Path) -> Path:
     return Path(name)
 
 
+class ChapterOrderID3(ID3):
+    """ID3 that writes CTOC and CHAP frames last and in chapter order.
+
+    mutagen orders frames by size; ffmpeg (and players that read the file in order) list CHAP frames in
+    file order, so the chapters would come out shuffled. Uses mutagen's frame writer (a private module,
+    stable since mutagen 1.32).
+    """
+
+    def _write(self, config):  # type: ignore[no-untyped-def]
+        from mutagen.id3._tags import save_frame
+
+        chapters = [f for f in self.values() if f.FrameID in ("CTOC", "CHAP")]
+        for frame in chapters:
+            del self[frame.HashKey]
+        try:
+            data = super()._write(config)
+        finally:
+            for frame in chapters:
+                self.add(frame)
+        return data + b"".join(save_frame(f, config=config) for f in chapters)
+
+
+def add_chapters(id3: ID3, chapters: tuple[tuple[str, float, float], ...], length_ms: int) -> None:
+    """ID3v2 Chapter Frame Addendum: a top-level, ordered CTOC listing one CHAP per chapter.
+
+    Times in milliseconds; byte offsets 0xFFFFFFFF (unused), as the addendum allows.
+    """
+    if not chapters:
+        return
+    ids = [f"chp{i}" for i in range(len(chapters))]
+    id3.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED, child_element_ids=ids,
+                 sub_frames=[TIT2(encoding=1, text="Chapters")]))
+    for element_id, (title, start, end) in zip(ids, chapters, strict=True):
+        id3.add(CHAP(element_id=element_id, start_time=round(start * 1000),
+                     end_time=min(round(end * 1000), length_ms), start_offset=0xFFFFFFFF, end_offset=0xFFFFFFFF,
+                     sub_frames=[TIT2(encoding=1, text=title)]))
+
+
 def encode(wav: Path, out: Path, bitrate: int, gain_db: float = 0.0, *args: str) -> None:
     """libmp3lame CBR mono 44.1 kHz with a Xing/Info header (players need it for duration and seeking)."""
     tools.ffmpeg(*args, "-i", str(wav), "-map_metadata", "-1", "-af", f"volume={gain_db:.3f}dB",
@@ -159,7 +205,7 @@ def write_tags(path: Path, tags: Tags, digest: str, cover: Path | None) -> None:
         length_ms = round(MP3(path).info.length * 1000)
     except HeaderNotFoundError:
         raise AudiopostError("the encoder wrote no MP3 audio") from None
-    id3 = ID3()
+    id3 = ChapterOrderID3()
     id3.add(TIT2(encoding=1, text=tags.title))
     if tags.author:
         id3.add(TPE1(encoding=1, text=tags.author))
@@ -178,5 +224,8 @@ def write_tags(path: Path, tags: Tags, digest: str, cover: Path | None) -> None:
     id3.add(TXXX(encoding=1, desc=MARK, text=digest))
     if cover is not None:
         id3.add(APIC(encoding=0, mime="image/jpeg", type=3, desc="Cover", data=cover.read_bytes()))
+    if tags.lyrics:
+        id3.add(USLT(encoding=1, lang="eng", desc="", text=tags.lyrics))
+    add_chapters(id3, tags.chapters, length_ms)
     id3.update_to_v23()
     id3.save(path, v2_version=3, v1=0)

@@ -13,13 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from audiopost import profiles
-from audiopost.episode import Episode, Tags, check_target, export, prepare_cover
+from audiopost import profiles, sidecars
+from audiopost.episode import Episode, Tags, check_target, export, made_by_us, prepare_cover
 from audiopost.errors import AudiopostError
 from audiopost.master import Master, master
 from audiopost.profiles import Profile
 from audiopost.publish import ChannelSettings, publish
 from audiopost.script import Script, make_script
+from audiopost.sidecars import Chapter, chapters, chapters_json, srt, transcript_cues, vtt
 from audiopost.sources import MAX_CHARS, Pick, Post, read_post
 from audiopost.speech import Speech, speak
 
@@ -49,6 +50,8 @@ class Options:
     bitrate: int | None = None
     spoken_intro: bool = True
     """Speak the profile's intro/outro templates."""
+    lyrics: bool = False
+    """Embed the full transcript as an ID3 USLT frame."""
     cache: bool = True
     workers: int | None = None
     max_chars: int = MAX_CHARS
@@ -68,6 +71,9 @@ class Result:
     speech: Speech
     master: Master
     episode: Episode
+    chapters: tuple[Chapter, ...]
+    files: dict[str, Path]
+    """Side files written beside the MP3: ``vtt``, ``srt`` and (with chapters) ``chapters``."""
 
 
 Log = Callable[[str], None]
@@ -129,6 +135,7 @@ def narrate(source: str | Path, options: Options = Options(), log: Log = lambda 
     workdir = Path(tempfile.mkdtemp(prefix="audiopost-"))
     try:
         check_target(target, options.force)  # fail before the slow part
+        check_sidecars(target, options.force)
         cover_jpg = prepare_cover(cover, workdir) if cover else None
         n = sum(len(p.lines) for p in script.paragraphs())
         log(f"speaking {n} chunks with {profile.engine} ({profile.voice})")
@@ -136,16 +143,37 @@ def narrate(source: str | Path, options: Options = Options(), log: Log = lambda 
         log("mastering")
         mastered = master(speech, profile, workdir / "master.wav", intro=intro, outro=outro)
         log(f"encoding {target}")
+        marks = tuple(chapters(script, mastered, post.title))
+        cues = transcript_cues(mastered)
         tags = Tags(title=post.title, author=post.author, album=post.site, date=post.date,
-                    summary=summary(script), link=post.link)
+                    summary=summary(script), link=post.link,
+                    chapters=tuple((c.title, c.start, c.end) for c in marks),
+                    lyrics="\n".join(c.text for c in cues) if options.lyrics else "")
         episode = export(mastered, target, tags, key, bitrate=profile.bitrate, cover=cover_jpg,
                          force=options.force)
+        files = sidecars.paths(target)
+        sidecars.write(files["vtt"], vtt(cues))
+        sidecars.write(files["srt"], srt(cues))
+        if marks:
+            sidecars.write(files["chapters"], chapters_json(marks))
+        else:
+            files.pop("chapters")
         if options.feed is not None:
             log(f"updating feed {options.feed}")
-            publish(options.feed, options.base_url, options.channel, post, episode, summary(script, 4000))
+            publish(options.feed, options.base_url, options.channel, post, episode, summary(script, 4000),
+                    transcript=files["vtt"], chapters=files.get("chapters"))
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    return Result(post, script, speech, mastered, episode)
+    return Result(post, script, speech, mastered, episode, marks, files)
+
+
+def check_sidecars(target: Path, force: bool) -> None:
+    """Side files may replace our own earlier ones (their MP3 is ours), never anyone else's."""
+    if force or made_by_us(target):
+        return
+    for path in sidecars.paths(target).values():
+        if path.exists():
+            raise AudiopostError(f"{path} exists and was not made by audiopost (use --force to replace it)")
 
 
 def summary(script: Script, limit: int = 400) -> str:

@@ -126,11 +126,11 @@ def _block_paragraph(block: Block, profile: Profile, language: str) -> Paragraph
 
 
 def _paragraph(text: str, kind: str, language: str) -> Paragraph | None:
-    if kind == "heading" and not re.search(r"[.!?:]$", text):
-        text += "."  # a heading is said as a sentence of its own, with falling intonation
     lines = []
     for sentence in sentences(text):
         spoken = normalize(sentence, language)
+        if kind == "heading" and not re.search(r"[.!?:]$", spoken):
+            spoken += "."  # said as a sentence of its own, with falling intonation; shown as written
         if re.search(r"\w", spoken):
             lines.append(Line(spoken, sentence))
     return Paragraph(tuple(lines), kind) if lines else None
