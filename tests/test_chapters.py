@@ -170,6 +170,7 @@ def test_foreign_side_file_is_not_overwritten(tmp_path: Path) -> None:
     (tmp_path / "n.vtt").write_text("someone else's subtitles")
     result = CliRunner().invoke(main, ["narrate", str(post), "-o", str(tmp_path / "n.mp3")])
     assert result.exit_code == 1
-    assert result.stderr == f"Error: {tmp_path / 'n.vtt'} exists and was not made by audiopost (use --force to replace it)\n"
+    vtt = tmp_path / "n.vtt"
+    assert result.stderr == f"Error: {vtt} exists and was not made by audiopost (use --force to replace it)\n"
     assert (tmp_path / "n.vtt").read_text() == "someone else's subtitles"
     assert not (tmp_path / "n.mp3").exists()

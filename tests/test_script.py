@@ -70,7 +70,7 @@ def test_structure_headings_quotes_lists_and_omissions() -> None:
     assert [s.title for s in script.sections] == ["", "Second part"]
     assert script.text().split("\n\n") == [
         "T, by A.", "Opening words here.", "Second part.", "Quote. Quoted line. End quote.",
-        "first item. second item.", "A code example is omitted.", "A table is omitted."]
+        "First item. Second item.", "A code example is omitted.", "A table is omitted."]
 
 
 def test_pauses_follow_structure() -> None:
@@ -110,3 +110,20 @@ def test_profile_rules_extend_and_disable() -> None:
 def test_sentences_keep_abbreviations_together() -> None:
     text = "Dr. Okafor met the U.S. team at 9 a.m. on Monday. It went well! Did it? Yes."
     assert sentences(text) == ["Dr. Okafor met the U.S. team at 9 a.m. on Monday.", "It went well!", "Did it?", "Yes."]
+
+
+def test_profile_lexicon_applies_after_normalization(tmp_path: Path) -> None:
+    lexicon = tmp_path / "names.tsv"
+    lexicon.write_text("# names\nSiobhan\tShih-vawn\nnginx\tengine x\n")
+    post = Post(title="T", blocks=(Block("paragraph", "Siobhan runs nginx on 2 servers. SIOBHANS is not a name."),))
+    script = make_script(post, Profile(intro="", outro="", lexicon=str(lexicon)))
+    assert script.paragraphs()[1].lines[0].spoken == "Shih-vawn runs engine x on two servers."
+    assert script.paragraphs()[1].lines[0].shown == "Siobhan runs nginx on 2 servers."
+
+
+def test_bad_lexicon_line_names_file_and_line(tmp_path: Path) -> None:
+    lexicon = tmp_path / "bad.tsv"
+    lexicon.write_text("good\tfine\nno tab here\n")
+    post = Post(title="T", blocks=(Block("paragraph", "Words."),))
+    with pytest.raises(AudiopostError, match=r"bad\.tsv.*line 2"):
+        make_script(post, Profile(lexicon=str(lexicon)))

@@ -1,8 +1,18 @@
 """audiopost: turn a blog post into its podcast companion."""
 
-__version__ = "0.1.0"
+from typing import Any
 
 from audiopost.errors import AudiopostError
-from audiopost.pipeline import Options, Result, narrate, prepare, slug
 
+__version__ = "0.1.0"
 __all__ = ["AudiopostError", "Options", "Result", "__version__", "narrate", "prepare", "slug"]
+
+
+def __getattr__(name: str) -> Any:
+    # The pipeline pulls in numpy and scipy: load it on first use, so that `audiopost --help`, the
+    # synthesis worker processes and the "up to date" check start fast.
+    if name in ("Options", "Result", "narrate", "prepare", "slug"):
+        from audiopost import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'audiopost' has no attribute {name!r}")

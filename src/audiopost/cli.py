@@ -15,10 +15,9 @@ import click
 from audiopost import __version__, profiles
 from audiopost.engines import ENGINES
 from audiopost.errors import AudiopostError
-from audiopost.feed import check_feed
-from audiopost.pipeline import Options, narrate, prepare
-from audiopost.publish import ChannelSettings
-from audiopost.sources import Pick
+
+# The library is imported inside each command: the synthesis workers re-import this module (as the
+# program's main module) and must not pay for numpy, scipy and lxml.
 
 
 def _errors(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -92,6 +91,10 @@ def narrate_cmd(post: str, output: Path | None, as_json: bool, force: bool, intr
                 feed_title: str, feed_description: str, feed_image: str, owner_email: str, category: str,
                 explicit: bool) -> None:
     """Narrate POST (a .txt, .md or .html file, an RSS/Atom feed, a URL, or - for stdin) into an MP3."""
+    from audiopost.pipeline import Options, narrate
+    from audiopost.publish import ChannelSettings
+    from audiopost.sources import Pick
+
     channel = ChannelSettings(title=feed_title, description=feed_description, image=feed_image,
                               owner_email=owner_email, category=category, explicit=explicit)
     options = Options(output=output, force=force, title=title, author=author, cover=cover, intro=intro,
@@ -124,6 +127,8 @@ def feed_group() -> None:
 @_errors
 def feed_check_cmd(feed: Path) -> None:
     """Check a podcast feed against Apple's and Podcasting 2.0's rules; exit 1 when anything is wrong."""
+    from audiopost.feed import check_feed
+
     problems = check_feed(feed)
     for problem in problems:
         click.echo(problem)
@@ -145,6 +150,9 @@ def feed_check_cmd(feed: Path) -> None:
 def script_cmd(post: str, voice: str, no_spoken_intro: bool, explain: bool, max_chars: int,
                entry: int | None, guid: str | None, match: str | None) -> None:
     """Print exactly the text that will be spoken for POST."""
+    from audiopost.pipeline import Options, prepare
+    from audiopost.sources import Pick
+
     options = Options(voice=voice, spoken_intro=not no_spoken_intro, max_chars=max_chars,
                       pick=Pick(entry, guid, match))
     post_, _, script = prepare(post, options)

@@ -11,8 +11,8 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
 from mutagen.id3 import (
     APIC,
     CHAP,
@@ -38,7 +38,9 @@ from mutagen.mp3 import MP3, HeaderNotFoundError
 
 from audiopost import tools
 from audiopost.errors import AudiopostError
-from audiopost.master import Master, loudness
+
+if TYPE_CHECKING:
+    from audiopost.master import Master
 
 MARK = "audiopost"
 COVER_MAX_BYTES = 500_000
@@ -190,6 +192,10 @@ def codec_offset(master: Master, bitrate: int, scratch: Path, seconds: float = 3
     Measured here: libmp3lame in CBR lowers the level evenly across the spectrum (-0.45 dB at 96 kbit/s,
     -0.3 dB at 192 kbit/s), so one excerpt from the middle, encoded and decoded, tells the offset.
     """
+    import numpy as np
+
+    from audiopost.master import loudness
+
     start = max(0.0, master.duration / 2 - seconds / 2)
     window = ("-ss", f"{start:.3f}", "-t", f"{seconds:.3f}")
     encode(master.wav, scratch, bitrate, 0.0, *window)

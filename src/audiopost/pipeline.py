@@ -12,17 +12,20 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from audiopost import profiles, sidecars
 from audiopost.episode import Episode, Tags, check_target, export, made_by_us, prepare_cover
 from audiopost.errors import AudiopostError
-from audiopost.master import Master, master
 from audiopost.profiles import Profile
 from audiopost.publish import ChannelSettings, publish
 from audiopost.script import Script, make_script
 from audiopost.sidecars import Chapter, chapters, chapters_json, srt, transcript_cues, vtt
 from audiopost.sources import MAX_CHARS, Pick, Post, read_post
-from audiopost.speech import Speech, speak
+
+if TYPE_CHECKING:
+    from audiopost.master import Master
+    from audiopost.speech import Speech
 
 RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 
@@ -139,6 +142,9 @@ def narrate(source: str | Path, options: Options = Options(), log: Log = lambda 
         cover_jpg = prepare_cover(cover, workdir) if cover else None
         n = sum(len(p.lines) for p in script.paragraphs())
         log(f"speaking {n} chunks with {profile.engine} ({profile.voice})")
+        from audiopost.master import master
+        from audiopost.speech import speak
+
         speech = speak(script, profile, workdir, workers=options.workers)
         log("mastering")
         mastered = master(speech, profile, workdir / "master.wav", intro=intro, outro=outro)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from audiopost.errors import AudiopostError
@@ -10,6 +11,7 @@ from audiopost.profiles import Profile
 from audiopost.sources.dates import parse_iso
 from audiopost.sources.post import Block, Post
 from audiopost.text import boilerplate
+from audiopost.text.lexicon import apply_lexicon, load_lexicon
 from audiopost.text.normalize import normalize
 from audiopost.text.segment import sentences
 
@@ -63,6 +65,7 @@ def make_script(post: Post, profile: Profile) -> Script:
     """The script of a post. A post with nothing left to say is an error."""
     language = (post.language or profile.language or "en").split("-")[0].lower()
     rules = rules_for(profile)
+    say = _speaker(profile, language)
     texts = [b.text if b.kind in ("paragraph", "quote", "item", "heading") else "\0" for b in post.blocks]
     kept, removed = boilerplate.clean(texts, rules)  # rules judge text blocks only ("\0" never matches)
     blocks = [post.blocks[i] for i in kept]
@@ -72,9 +75,9 @@ def make_script(post: Post, profile: Profile) -> Script:
         if block.kind == "heading":
             if paras:
                 sections.append(Section(title, tuple(paras)))
-            title, paras = block.text, _some(_paragraph(block.text, "heading", language))
+            title, paras = block.text, _some(_paragraph(block.text, "heading", say))
             continue
-        para = _block_paragraph(block, profile, language)
+        para = _block_paragraph(block, profile, say)
         if para is not None:
             paras.append(para)
     if paras:
@@ -83,8 +86,8 @@ def make_script(post: Post, profile: Profile) -> Script:
         raise AudiopostError(f"{post.source or 'the post'} has nothing to say after cleaning "
                              f"(removed {len(removed)} boilerplate block(s))")
     intro = render(profile.intro, post) if profile.intro else post.title
-    opening = _some(_paragraph(intro, "intro", language))
-    closing = _some(_paragraph(render(profile.outro, post), "outro", language))
+    opening = _some(_paragraph(intro, "intro", say))
+    closing = _some(_paragraph(render(profile.outro, post), "outro", say))
     first = sections[0]
     sections[0] = Section(first.title, (*opening, *first.paragraphs))
     last = sections[-1]
@@ -110,25 +113,36 @@ def _merge_items(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _block_paragraph(block: Block, profile: Profile, language: str) -> Paragraph | None:
+def _speaker(profile: Profile, language: str) -> Callable[[str], str]:
+    """Written sentence → spoken sentence: normalization for the language, then the profile's lexicon."""
+    lexicon = load_lexicon(profile.lexicon) if profile.lexicon else {}
+
+    def say(sentence: str) -> str:
+        spoken = normalize(sentence, language)
+        return apply_lexicon(spoken, lexicon) if lexicon else spoken
+
+    return say
+
+
+def _block_paragraph(block: Block, profile: Profile, say: Callable[[str], str]) -> Paragraph | None:
     if block.kind in OMITTED:
-        return _paragraph(OMITTED[block.kind], "note", language)
+        return _paragraph(OMITTED[block.kind], "note", say)
     if block.kind == "image":
         if profile.read_alt_text and block.text:
-            return _paragraph(f"Image: {block.text}", "body", language)
+            return _paragraph(f"Image: {block.text}", "body", say)
         return None
     if block.kind == "quote":
-        para = _paragraph(block.text, "quote", language)
+        para = _paragraph(block.text, "quote", say)
         if para is not None and not profile.quote_voice:  # announced, unless a second voice reads it
             para = Paragraph((Line("Quote.", ""), *para.lines, Line("End quote.", "")), "quote")
         return para
-    return _paragraph(block.text, "body", language)
+    return _paragraph(block.text, "body", say)
 
 
-def _paragraph(text: str, kind: str, language: str) -> Paragraph | None:
+def _paragraph(text: str, kind: str, say: Callable[[str], str]) -> Paragraph | None:
     lines = []
     for sentence in sentences(text):
-        spoken = normalize(sentence, language)
+        spoken = say(sentence)
         if kind == "heading" and not re.search(r"[.!?:]$", spoken):
             spoken += "."  # said as a sentence of its own, with falling intonation; shown as written
         if re.search(r"\w", spoken):

@@ -11,10 +11,13 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from audiopost.episode import temp_beside
-from audiopost.master import Cue, Master
-from audiopost.script import Script
+
+if TYPE_CHECKING:
+    from audiopost.master import Cue, Master
+    from audiopost.script import Script
 
 VTT_MARK = "NOTE made by audiopost"
 

@@ -9,12 +9,15 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from audiopost.engines import Engine, VoiceSettings, engine_class
 from audiopost.engines.base import wav_info
 from audiopost.errors import AudiopostError
-from audiopost.profiles import Profile
-from audiopost.script import Script
+
+if TYPE_CHECKING:  # worker processes import this module: keep it light
+    from audiopost.profiles import Profile
+    from audiopost.script import Script
 
 
 @dataclass(frozen=True)
