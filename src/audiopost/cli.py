@@ -41,6 +41,21 @@ def _log(message: str) -> None:
     click.echo(f"audiopost: {message}", err=True)
 
 
+def _chunk_progress() -> Callable[[int, int], None]:
+    """A one-line counter on a terminal; every 10 % as plain lines otherwise."""
+    tty = sys.stderr.isatty()
+    last = [-1]
+
+    def show(done: int, total: int) -> None:
+        if tty:
+            click.echo(f"\raudiopost: spoken {done}/{total} chunks", err=True, nl=done == total)
+        elif total and (done * 10 // total > last[0] or done == total):
+            last[0] = done * 10 // total
+            _log(f"spoken {done}/{total} chunks")
+
+    return show
+
+
 @click.group()
 @click.version_option(__version__, prog_name="audiopost")
 def main() -> None:
@@ -66,7 +81,10 @@ POST = click.argument("post", type=str)
 @click.option("--engine", type=click.Choice(sorted(ENGINES)), default=None, help="Speech engine override.")
 @click.option("--bitrate", type=click.IntRange(32, 320), default=None, help="MP3 bitrate in kbit/s [96].")
 @click.option("--no-spoken-intro", is_flag=True, help="Do not speak the intro/outro templates.")
-@click.option("--no-cache", is_flag=True, help="Synthesize every chunk again.")
+@click.option("--no-cache", is_flag=True, help="Synthesize every chunk again (and store nothing).")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Chunk cache folder [~/.cache/audiopost].")
+@click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
 @click.option("--lyrics", is_flag=True, help="Embed the full transcript as an ID3 USLT frame.")
 @click.option("--workers", type=click.IntRange(1, 64), default=None, help="Synthesis processes [CPU count].")
 @click.option("--max-chars", type=click.IntRange(1), default=2_000_000, show_default=True,
@@ -84,37 +102,44 @@ POST = click.argument("post", type=str)
 @click.option("--category", type=str, default="News", show_default=True, help="Apple Podcasts category.")
 @click.option("--explicit", is_flag=True, help="Mark the episode and feed explicit.")
 @_errors
-def narrate_cmd(post: str, output: Path | None, as_json: bool, force: bool, intro: str, outro: str,
-                cover: str, title: str, author: str, voice: str, engine: str | None, bitrate: int | None,
-                no_spoken_intro: bool, no_cache: bool, lyrics: bool, workers: int | None, max_chars: int,
-                entry: int | None, guid: str | None, match: str | None, feed_path: Path | None, base_url: str,
-                feed_title: str, feed_description: str, feed_image: str, owner_email: str, category: str,
-                explicit: bool) -> None:
+def narrate_cmd(post: str, as_json: bool, quiet: bool, **kw: Any) -> None:
     """Narrate POST (a .txt, .md or .html file, an RSS/Atom feed, a URL, or - for stdin) into an MP3."""
-    from audiopost.pipeline import Options, narrate
-    from audiopost.publish import ChannelSettings
-    from audiopost.sources import Pick
+    from audiopost.pipeline import narrate
 
-    channel = ChannelSettings(title=feed_title, description=feed_description, image=feed_image,
-                              owner_email=owner_email, category=category, explicit=explicit)
-    options = Options(output=output, force=force, title=title, author=author, cover=cover, intro=intro,
-                      outro=outro, voice=voice, engine=engine or "", bitrate=bitrate,
-                      spoken_intro=not no_spoken_intro, cache=not no_cache, lyrics=lyrics, workers=workers,
-                      max_chars=max_chars, pick=Pick(entry, guid, match), feed=feed_path, base_url=base_url,
-                      channel=channel)
-    result = narrate(post, options, log=_log)
+    options = _options(kw, progress=None if quiet else _chunk_progress())
+    result = narrate(post, options, log=(lambda _: None) if quiet else _log)
     ep = result.episode
     if as_json:
         click.echo(json.dumps({
             "output": str(ep.path), "duration": round(ep.duration, 3), "bytes": ep.bytes,
             "loudness_lufs": round(ep.loudness_lufs, 2), "true_peak_dbtp": round(ep.true_peak_dbtp, 2),
-            "title": result.post.title, "author": result.post.author, "chunks": len(result.speech.clips),
+            "title": result.post.title, "author": result.post.author, "chunks": result.chunks,
+            "synthesized": result.synthesized, "up_to_date": result.up_to_date,
             "chapters": [{"title": c.title, "start": c.start} for c in result.chapters],
             "transcript": str(result.files["vtt"]),
         }))
     else:
         click.echo(f"{ep.path}  {ep.duration:.1f} s  {ep.bytes:,} bytes  "
                    f"{ep.loudness_lufs:.1f} LUFS  {ep.true_peak_dbtp:.1f} dBTP")
+
+
+def _options(kw: dict[str, Any], **more: Any) -> Any:
+    """pipeline.Options from the shared narrate/batch flags."""
+    from audiopost.pipeline import Options
+    from audiopost.publish import ChannelSettings
+    from audiopost.sources import Pick
+
+    channel = ChannelSettings(title=kw.pop("feed_title"), description=kw.pop("feed_description"),
+                              image=kw.pop("feed_image"), owner_email=kw.pop("owner_email"),
+                              category=kw.pop("category"), explicit=kw.pop("explicit"))
+    pick = Pick(kw.pop("entry", None), kw.pop("guid", None), kw.pop("match", None))
+    return Options(
+        output=kw.pop("output", None), force=kw.pop("force"), title=kw.pop("title", ""), author=kw.pop("author", ""),
+        cover=kw.pop("cover"), intro=kw.pop("intro"), outro=kw.pop("outro"), voice=kw.pop("voice"),
+        engine=kw.pop("engine") or "", bitrate=kw.pop("bitrate"), spoken_intro=not kw.pop("no_spoken_intro"),
+        cache=not kw.pop("no_cache"), cache_dir=kw.pop("cache_dir"), lyrics=kw.pop("lyrics"),
+        workers=kw.pop("workers"), max_chars=kw.pop("max_chars"), pick=pick, feed=kw.pop("feed_path"),
+        base_url=kw.pop("base_url"), channel=channel, **kw, **more)
 
 
 @main.group("feed")
@@ -174,6 +199,32 @@ def inspect_cmd(episode: Path, as_json: bool) -> None:
 
     info = inspect(episode)
     click.echo(json.dumps(info) if as_json else report(info))
+
+
+@main.group("cache")
+def cache_group() -> None:
+    """The chunk cache (synthesized sentences, reused when a post is narrated again)."""
+
+
+@cache_group.command("info")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None)
+def cache_info_cmd(cache_dir: Path | None) -> None:
+    """Where the cache is and how much it holds."""
+    from audiopost.cache import default_dir, info
+
+    root = cache_dir or default_dir()
+    count, size = info(root)
+    click.echo(f"{root}: {count} chunks, {size / 1e6:.1f} MB")
+
+
+@cache_group.command("clear")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None)
+def cache_clear_cmd(cache_dir: Path | None) -> None:
+    """Remove every cached chunk."""
+    from audiopost.cache import clear, default_dir
+
+    root = cache_dir or default_dir()
+    click.echo(f"{root}: removed {clear(root)} chunks")
 
 
 @main.command("voices")

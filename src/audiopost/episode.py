@@ -84,6 +84,18 @@ def made_by_us(path: Path) -> bool:
         return False
 
 
+def stored(path: Path) -> Episode | None:
+    """The episode audiopost made at ``path`` earlier (from its tags), or None."""
+    try:
+        id3 = ID3(path)
+        digest = str(id3.getall(f"TXXX:{MARK}")[0].text[0])
+        loud = float(id3.getall(f"TXXX:{MARK}-loudness")[0].text[0])
+        peak = float(id3.getall(f"TXXX:{MARK}-true-peak")[0].text[0])
+    except (ID3NoHeaderError, OSError, IndexError, ValueError, Exception):
+        return None
+    return Episode(path, path.stat().st_size, tools.duration(path), loud, peak, digest)
+
+
 def check_target(path: Path, force: bool) -> None:
     """Refuse to replace a file audiopost did not make, unless forced."""
     if path.is_dir():
@@ -119,7 +131,8 @@ def export(master: Master, target: Path, tags: Tags, digest: str, *, bitrate: in
     try:
         offset = codec_offset(master, bitrate, tmp)
         encode(master.wav, tmp, bitrate, offset)
-        write_tags(tmp, tags, digest, cover)
+        stats = {"loudness": f"{master.loudness_lufs:.2f}", "true-peak": f"{master.true_peak_dbtp + offset:.2f}"}
+        write_tags(tmp, tags, digest, cover, stats)
         check_target(target, force)  # again: someone may have put a file there meanwhile
         os.replace(tmp, target)
     except BaseException:
@@ -205,7 +218,7 @@ def codec_offset(master: Master, bitrate: int, scratch: Path, seconds: float = 3
     return float(np.clip(offset, -3.0, 3.0)) if np.isfinite(offset) else 0.0
 
 
-def write_tags(path: Path, tags: Tags, digest: str, cover: Path | None) -> None:
+def write_tags(path: Path, tags: Tags, digest: str, cover: Path | None, stats: dict[str, str] | None = None) -> None:
     """ID3v2.3 frames podcast apps read: TIT2 TPE1 TALB TDRC TCON COMM WOAR TLEN APIC (+ PCST, TDES)."""
     try:
         length_ms = round(MP3(path).info.length * 1000)
@@ -228,6 +241,8 @@ def write_tags(path: Path, tags: Tags, digest: str, cover: Path | None) -> None:
     id3.add(TLEN(encoding=1, text=str(length_ms)))
     id3.add(TSSE(encoding=1, text="audiopost (libmp3lame)"))
     id3.add(TXXX(encoding=1, desc=MARK, text=digest))
+    for name, value in (stats or {}).items():  # what --json reports when the episode is up to date
+        id3.add(TXXX(encoding=1, desc=f"{MARK}-{name}", text=value))
     if cover is not None:
         id3.add(APIC(encoding=0, mime="image/jpeg", type=3, desc="Cover", data=cover.read_bytes()))
     if tags.lyrics:

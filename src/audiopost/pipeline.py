@@ -12,20 +12,15 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from audiopost import profiles, sidecars
-from audiopost.episode import Episode, Tags, check_target, export, made_by_us, prepare_cover
+from audiopost.episode import Episode, Tags, check_target, export, made_by_us, prepare_cover, stored
 from audiopost.errors import AudiopostError
 from audiopost.profiles import Profile
 from audiopost.publish import ChannelSettings, publish
 from audiopost.script import Script, make_script
 from audiopost.sidecars import Chapter, chapters, chapters_json, srt, transcript_cues, vtt
 from audiopost.sources import MAX_CHARS, Pick, Post, read_post
-
-if TYPE_CHECKING:
-    from audiopost.master import Master
-    from audiopost.speech import Speech
 
 RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 
@@ -56,7 +51,13 @@ class Options:
     lyrics: bool = False
     """Embed the full transcript as an ID3 USLT frame."""
     cache: bool = True
+    """Reuse synthesized chunks from the chunk cache."""
+    cache_dir: Path | None = None
+    """Chunk cache folder (default: the user cache dir, ``~/.cache/audiopost``)."""
     workers: int | None = None
+    """Synthesis processes (default: one per CPU)."""
+    progress: Callable[[int, int], None] | None = field(default=None, compare=False)
+    """Called with (chunks done, chunks in all) while speaking."""
     max_chars: int = MAX_CHARS
     pick: Pick = field(default_factory=Pick)
     """Which entry of a feed to narrate (default: the newest)."""
@@ -71,12 +72,16 @@ class Options:
 class Result:
     post: Post
     script: Script
-    speech: Speech
-    master: Master
     episode: Episode
     chapters: tuple[Chapter, ...]
     files: dict[str, Path]
-    """Side files written beside the MP3: ``vtt``, ``srt`` and (with chapters) ``chapters``."""
+    """Side files beside the MP3: ``vtt``, ``srt`` and (with chapters) ``chapters``."""
+    chunks: int
+    """Synthesis chunks in the script."""
+    synthesized: int
+    """Chunks synthesized in this run (the others came from the cache)."""
+    up_to_date: bool = False
+    """Nothing changed since audiopost made this episode: it was not rebuilt."""
 
 
 Log = Callable[[str], None]
@@ -113,18 +118,23 @@ def prepare(source: str | Path, options: Options) -> tuple[Post, Profile, Script
     return post, profile, make_script(post, profile)
 
 
-def digest(script: Script, profile: Profile, options: Options, cover: str, intro: str, outro: str) -> str:
-    """What the episode depends on: script, voice, mastering settings, clip and cover contents."""
+def digest(script: Script, profile: Profile, options: Options, inputs: tuple[str, ...]) -> str:
+    """What the episode depends on: script, voice, engine version, settings, clip and cover contents."""
+    from audiopost import __version__
+    from audiopost.speech import engine_version
+
     h = hashlib.sha256()
-    h.update(json.dumps([script.text(), [[c.shown for c in p.lines] for p in script.paragraphs()],
-                         dataclasses.asdict(profile), options.bitrate], sort_keys=True, default=str).encode())
-    for path in (cover, intro, outro):
+    h.update(json.dumps([__version__, engine_version(profile.engine), script.text(),
+                         [[c.shown for c in p.lines] for p in script.paragraphs()],
+                         dataclasses.asdict(profile), options.bitrate, options.lyrics],
+                        sort_keys=True, default=str).encode())
+    for path in inputs:
         h.update(Path(path).read_bytes() if path and Path(path).is_file() else b"-")
     return h.hexdigest()[:32]
 
 
 def narrate(source: str | Path, options: Options = Options(), log: Log = lambda _: None) -> Result:
-    """Post → podcast-ready MP3: read, script, speak, master, export."""
+    """Post → podcast-ready MP3: read, script, speak, master, export (and publish to a feed)."""
     post, profile, script = prepare(source, options)
     for note in post.notes:
         log(note)
@@ -134,43 +144,69 @@ def narrate(source: str | Path, options: Options = Options(), log: Log = lambda 
     intro = options.intro or profile.intro_clip
     outro = options.outro or profile.outro_clip
     cover = options.cover or (post.image if post.image and Path(post.image).is_file() else "")
-    key = digest(script, profile, options, cover, intro, outro)
-    workdir = Path(tempfile.mkdtemp(prefix="audiopost-"))
-    try:
-        check_target(target, options.force)  # fail before the slow part
-        check_sidecars(target, options.force)
-        cover_jpg = prepare_cover(cover, workdir) if cover else None
-        n = sum(len(p.lines) for p in script.paragraphs())
-        log(f"speaking {n} chunks with {profile.engine} ({profile.voice})")
-        from audiopost.master import master
-        from audiopost.speech import speak
+    key = digest(script, profile, options, (cover, intro, outro))
+    check_target(target, options.force)  # fail before the slow part
+    check_sidecars(target, options.force)
+    chunks = sum(len(p.lines) for p in script.paragraphs())
+    result = None if options.force else up_to_date(target, key, post, script, chunks)
+    if result is not None:
+        log(f"up to date: {target}")
+    else:
+        workdir = Path(tempfile.mkdtemp(prefix="audiopost-"))
+        try:
+            result = render(post, profile, script, options, target, key, (cover, intro, outro), workdir, log)
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+    if options.feed is not None:
+        log(f"updating feed {options.feed}")
+        publish(options.feed, options.base_url, options.channel, post, result.episode, summary(script, 4000),
+                transcript=result.files["vtt"], chapters=result.files.get("chapters"))
+    return result
 
-        speech = speak(script, profile, workdir, workers=options.workers)
-        log("mastering")
-        mastered = master(speech, profile, workdir / "master.wav", intro=intro, outro=outro)
-        log(f"encoding {target}")
-        marks = tuple(chapters(script, mastered, post.title))
-        cues = transcript_cues(mastered)
-        tags = Tags(title=post.title, author=post.author, album=post.site, date=post.date,
-                    summary=summary(script), link=post.link,
-                    chapters=tuple((c.title, c.start, c.end) for c in marks),
-                    lyrics="\n".join(c.text for c in cues) if options.lyrics else "")
-        episode = export(mastered, target, tags, key, bitrate=profile.bitrate, cover=cover_jpg,
-                         force=options.force)
-        files = sidecars.paths(target)
-        sidecars.write(files["vtt"], vtt(cues))
-        sidecars.write(files["srt"], srt(cues))
-        if marks:
-            sidecars.write(files["chapters"], chapters_json(marks))
-        else:
-            files.pop("chapters")
-        if options.feed is not None:
-            log(f"updating feed {options.feed}")
-            publish(options.feed, options.base_url, options.channel, post, episode, summary(script, 4000),
-                    transcript=files["vtt"], chapters=files.get("chapters"))
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
-    return Result(post, script, speech, mastered, episode, marks, files)
+
+def up_to_date(target: Path, key: str, post: Post, script: Script, chunks: int) -> Result | None:
+    """The earlier result when ``target`` and its side files were made from exactly these inputs."""
+    files = sidecars.paths(target)
+    if not target.exists() or not files["vtt"].exists() or not files["srt"].exists():
+        return None
+    episode = stored(target)
+    if episode is None or episode.digest != key:
+        return None
+    marks = sidecars.read_chapters(files["chapters"])
+    if not marks:
+        files.pop("chapters")
+    return Result(post, script, episode, marks, files, chunks, synthesized=0, up_to_date=True)
+
+
+def render(post: Post, profile: Profile, script: Script, options: Options, target: Path, key: str,
+           inputs: tuple[str, str, str], workdir: Path, log: Log) -> Result:
+    """The slow part: speak, master, encode and tag, then write the side files."""
+    from audiopost.cache import ChunkCache, default_dir
+    from audiopost.master import master
+    from audiopost.speech import speak
+
+    cover, intro, outro = inputs
+    cover_jpg = prepare_cover(cover, workdir) if cover else None
+    cache = ChunkCache(options.cache_dir or default_dir()) if options.cache else None
+    log(f"speaking {sum(len(p.lines) for p in script.paragraphs())} chunks with {profile.engine} ({profile.voice})")
+    speech = speak(script, profile, workdir, workers=options.workers, cache=cache, progress=options.progress)
+    log("mastering")
+    mastered = master(speech, profile, workdir / "master.wav", intro=intro, outro=outro)
+    log(f"encoding {target}")
+    marks = tuple(chapters(script, mastered, post.title))
+    cues = transcript_cues(mastered)
+    tags = Tags(title=post.title, author=post.author, album=post.site, date=post.date,
+                summary=summary(script), link=post.link, chapters=tuple((c.title, c.start, c.end) for c in marks),
+                lyrics="\n".join(c.text for c in cues) if options.lyrics else "")
+    episode = export(mastered, target, tags, key, bitrate=profile.bitrate, cover=cover_jpg, force=options.force)
+    files = sidecars.paths(target)
+    sidecars.write(files["vtt"], vtt(cues))
+    sidecars.write(files["srt"], srt(cues))
+    if marks:
+        sidecars.write(files["chapters"], chapters_json(marks))
+    else:
+        files.pop("chapters").unlink(missing_ok=True)  # an earlier version of the post had headings
+    return Result(post, script, episode, marks, files, len(speech.clips), speech.synthesized)
 
 
 def check_sidecars(target: Path, force: bool) -> None:

@@ -92,6 +92,17 @@ def chapters_json(items: Sequence[Chapter]) -> str:
                       indent=2, ensure_ascii=False) + "\n"
 
 
+def read_chapters(path: Path) -> tuple[Chapter, ...]:
+    """Chapters back from a JSON chapters file we wrote (ends: the next start; the last is open)."""
+    try:
+        items = json.loads(path.read_text(encoding="utf-8"))["chapters"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return ()
+    starts = [float(c["startTime"]) for c in items]
+    ends = [*starts[1:], float("inf")]
+    return tuple(Chapter(str(c["title"]), s, e) for c, s, e in zip(items, starts, ends, strict=True))
+
+
 def paths(mp3: Path) -> dict[str, Path]:
     """Where the side files of ``mp3`` go."""
     return {"vtt": mp3.with_suffix(".vtt"), "srt": mp3.with_suffix(".srt"),

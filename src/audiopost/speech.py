@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from audiopost.engines.base import wav_info
 from audiopost.errors import AudiopostError
 
 if TYPE_CHECKING:  # worker processes import this module: keep it light
+    from audiopost.cache import ChunkCache
     from audiopost.profiles import Profile
     from audiopost.script import Script
 
@@ -45,6 +47,8 @@ class Speech:
     clips: tuple[Clip, ...]
     sample_rate: int
     engine: str
+    synthesized: int = 0
+    """How many chunks were synthesized now (the rest came from the cache)."""
 
 
 def chunks(script: Script, profile: Profile) -> list[Chunk]:
@@ -71,23 +75,57 @@ def settings_of(profile: Profile) -> VoiceSettings:
                          volume=profile.volume, model=profile.model)
 
 
-def speak(script: Script, profile: Profile, workdir: Path, *, workers: int | None = None) -> Speech:
-    """Synthesize every chunk of ``script`` into ``workdir``. A failing chunk is retried once."""
+def engine_version(name: str) -> str:
+    version = getattr(engine_class(name), "version", None)
+    return str(version()) if callable(version) else ""
+
+
+def speak(script: Script, profile: Profile, workdir: Path, *, workers: int | None = None,
+          cache: ChunkCache | None = None, progress: Callable[[int, int], None] | None = None) -> Speech:
+    """Synthesize every chunk of ``script`` into ``workdir`` (or take it from ``cache``).
+
+    Chunks run in ``workers`` processes (default: one per CPU). A failing chunk is retried once.
+    """
     cls = engine_class(profile.engine)
     cls.check()
     items = chunks(script, profile)
     settings = settings_of(profile)
-    n = max(1, min(workers or os.cpu_count() or 1, len(items)))
+    paths = {c.index: _path(workdir, c) for c in items}
+    keys: dict[int, str] = {}
+    if cache is not None:
+        version = engine_version(cls.name)
+        for c in items:
+            keys[c.index] = cache.key(c.spoken, cls.name, version, settings)
+            hit = cache.get(keys[c.index])
+            if hit is not None:
+                paths[c.index] = hit
+    todo = [c for c in items if paths[c.index] == _path(workdir, c)]
     done: dict[int, float] = {}
+    n = max(1, min(workers or os.cpu_count() or 1, len(todo)))
+    report = _Progress(len(items), len(items) - len(todo), progress)
     # A worker that died (a crash in the engine's library) breaks the pool: what is left is retried
     # below, one chunk at a time, so a chunk that crashes twice is named.
     with contextlib.suppress(BrokenProcessPool):
-        _run(cls.name, settings, items, workdir, n, done)
-    for chunk in items:
+        _run(cls.name, settings, todo, workdir, n, done, report)
+    for chunk in todo:
         if chunk.index not in done:
-            _run(cls.name, settings, [chunk], workdir, 1, done, retry=True)
-    clips = tuple(Clip(c, _path(workdir, c), done[c.index]) for c in items)
-    return Speech(clips, cls.sample_rate, cls.name)
+            _run(cls.name, settings, [chunk], workdir, 1, done, report, retry=True)
+        if cache is not None:
+            cache.put(keys[chunk.index], paths[chunk.index])
+    clips = tuple(Clip(c, paths[c.index], done[c.index] if c.index in done else wav_info(paths[c.index])[2])
+                  for c in items)
+    return Speech(clips, cls.sample_rate, cls.name, synthesized=len(todo))
+
+
+class _Progress:
+    def __init__(self, total: int, start: int, callback: Callable[[int, int], None] | None) -> None:
+        self.total, self.count, self.callback = total, start, callback
+        self.step()
+
+    def step(self, n: int = 0) -> None:
+        self.count += n
+        if self.callback is not None:
+            self.callback(self.count, self.total)
 
 
 def _path(workdir: Path, chunk: Chunk) -> Path:
@@ -95,7 +133,9 @@ def _path(workdir: Path, chunk: Chunk) -> Path:
 
 
 def _run(engine: str, settings: VoiceSettings, items: list[Chunk], workdir: Path, workers: int,
-         done: dict[int, float], retry: bool = False) -> None:
+         done: dict[int, float], report: _Progress, retry: bool = False) -> None:
+    if not items:
+        return
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_start, initargs=(engine, settings)) as pool:
         futures: list[tuple[Chunk, Future[float]]] = [
@@ -103,6 +143,7 @@ def _run(engine: str, settings: VoiceSettings, items: list[Chunk], workdir: Path
         for chunk, future in futures:
             try:
                 done[chunk.index] = future.result()
+                report.step(1)
             except BrokenProcessPool:
                 if retry:
                     raise AudiopostError(f"the {engine} engine crashed on chunk {chunk.index + 1} "

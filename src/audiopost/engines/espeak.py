@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 import subprocess
 from pathlib import Path
@@ -9,6 +10,16 @@ from typing import ClassVar
 
 from audiopost.engines.base import VoiceSettings
 from audiopost.errors import AudiopostError, MissingDependency
+
+
+@functools.cache
+def espeak_version() -> str:
+    """The installed espeak-ng's version line (part of the cache key: a new release may sound different)."""
+    program = shutil.which("espeak-ng")
+    if program is None:
+        return ""
+    proc = subprocess.run([program, "--version"], capture_output=True, text=True, timeout=30)
+    return proc.stdout.strip()
 
 
 class EspeakEngine:
@@ -35,6 +46,10 @@ class EspeakEngine:
         if program is None:
             raise MissingDependency("espeak-ng is not installed (Debian/Ubuntu: sudo apt-get install espeak-ng)")
         return program
+
+    @classmethod
+    def version(cls) -> str:
+        return espeak_version()
 
     @classmethod
     def voices(cls) -> list[str]:

@@ -58,6 +58,14 @@ class Pyttsx3Engine:
             raise MissingDependency(f"pyttsx3 needs the espeak-ng library, which is not installed ({INSTALL})")
 
     @classmethod
+    def version(cls) -> str:
+        from importlib.metadata import version
+
+        from audiopost.engines.espeak import espeak_version
+
+        return f"pyttsx3 {version('pyttsx3')}; {espeak_version()}"
+
+    @classmethod
     def voices(cls) -> list[str]:
         engine = _init()
         return sorted(str(v.languages[0] if v.languages else v.id) for v in engine.getProperty("voices"))
