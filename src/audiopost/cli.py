@@ -66,41 +66,56 @@ def main() -> None:
 POST = click.argument("post", type=str)
 
 
+def _apply(*decorators: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def wrap(func: Any) -> Any:
+        for decorator in reversed(decorators):
+            func = decorator(func)
+        return func
+
+    return wrap
+
+
+# Flags that narrate and batch share: the voice, the mastering, the cache and the feed.
+RENDER_OPTIONS = _apply(
+    click.option("--force", is_flag=True, help="Rebuild, and replace existing files audiopost did not make."),
+    click.option("--intro", type=str, default="", help="Audio clip to play before the speech."),
+    click.option("--outro", type=str, default="", help="Audio clip to play after the speech."),
+    click.option("--cover", type=str, default="", help="Cover image (square JPEG/PNG) to embed."),
+    click.option("--voice", type=str, default="default", show_default=True, help="Voice profile name or path."),
+    click.option("--engine", type=click.Choice(sorted(ENGINES)), default=None, help="Speech engine override."),
+    click.option("--bitrate", type=click.IntRange(32, 320), default=None, help="MP3 bitrate in kbit/s [96]."),
+    click.option("--no-spoken-intro", is_flag=True, help="Do not speak the intro/outro templates."),
+    click.option("--no-cache", is_flag=True, help="Synthesize every chunk again (and store nothing)."),
+    click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+                 help="Chunk cache folder [~/.cache/audiopost]."),
+    click.option("-q", "--quiet", is_flag=True, help="No progress on stderr."),
+    click.option("--lyrics", is_flag=True, help="Embed the full transcript as an ID3 USLT frame."),
+    click.option("--max-chars", type=click.IntRange(1), default=2_000_000, show_default=True,
+                 help="Refuse longer posts."),
+    click.option("--feed", "feed_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                 help="Podcast RSS feed to create or update with the episodes."),
+    click.option("--base-url", type=str, default="", help="Public URL of the folder the files are uploaded to."),
+    click.option("--feed-title", type=str, default="", help="Podcast title [the post's site]."),
+    click.option("--feed-description", type=str, default="", help="Podcast description."),
+    click.option("--feed-image", type=str, default="", help="URL of the podcast artwork (1400-3000 px square)."),
+    click.option("--owner-email", type=str, default="", help="itunes:owner e-mail."),
+    click.option("--category", type=str, default="News", show_default=True, help="Apple Podcasts category."),
+    click.option("--explicit", is_flag=True, help="Mark the episodes and feed explicit."),
+)
+
+
 @main.command("narrate")
 @POST
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="MP3 to write "
               "(default: output/<slug-of-title>.mp3).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object describing the episode.")
-@click.option("--force", is_flag=True, help="Replace an existing file that audiopost did not make.")
-@click.option("--intro", type=str, default="", help="Audio clip to play before the speech.")
-@click.option("--outro", type=str, default="", help="Audio clip to play after the speech.")
-@click.option("--cover", type=str, default="", help="Cover image (square JPEG/PNG) to embed.")
 @click.option("--title", type=str, default="", help="Episode title (default: the post's).")
 @click.option("--author", type=str, default="", help="Author (default: the post's).")
-@click.option("--voice", type=str, default="default", show_default=True, help="Voice profile name or path.")
-@click.option("--engine", type=click.Choice(sorted(ENGINES)), default=None, help="Speech engine override.")
-@click.option("--bitrate", type=click.IntRange(32, 320), default=None, help="MP3 bitrate in kbit/s [96].")
-@click.option("--no-spoken-intro", is_flag=True, help="Do not speak the intro/outro templates.")
-@click.option("--no-cache", is_flag=True, help="Synthesize every chunk again (and store nothing).")
-@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Chunk cache folder [~/.cache/audiopost].")
-@click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
-@click.option("--lyrics", is_flag=True, help="Embed the full transcript as an ID3 USLT frame.")
 @click.option("--workers", type=click.IntRange(1, 64), default=None, help="Synthesis processes [CPU count].")
-@click.option("--max-chars", type=click.IntRange(1), default=2_000_000, show_default=True,
-              help="Refuse longer posts.")
 @click.option("--entry", type=click.IntRange(1), default=None, help="Feed input: narrate entry N (1 = newest).")
 @click.option("--guid", type=str, default=None, help="Feed input: narrate the entry with this guid.")
 @click.option("--match", type=str, default=None, help="Feed input: narrate the newest entry whose title has TEXT.")
-@click.option("--feed", "feed_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Podcast RSS feed to create or update with this episode.")
-@click.option("--base-url", type=str, default="", help="Public URL of the folder the files are uploaded to.")
-@click.option("--feed-title", type=str, default="", help="Podcast title [the post's site].")
-@click.option("--feed-description", type=str, default="", help="Podcast description.")
-@click.option("--feed-image", type=str, default="", help="URL of the podcast artwork (1400-3000 px square).")
-@click.option("--owner-email", type=str, default="", help="itunes:owner e-mail.")
-@click.option("--category", type=str, default="News", show_default=True, help="Apple Podcasts category.")
-@click.option("--explicit", is_flag=True, help="Mark the episode and feed explicit.")
+@RENDER_OPTIONS
 @_errors
 def narrate_cmd(post: str, as_json: bool, quiet: bool, **kw: Any) -> None:
     """Narrate POST (a .txt, .md or .html file, an RSS/Atom feed, a URL, or - for stdin) into an MP3."""
@@ -140,6 +155,55 @@ def _options(kw: dict[str, Any], **more: Any) -> Any:
         cache=not kw.pop("no_cache"), cache_dir=kw.pop("cache_dir"), lyrics=kw.pop("lyrics"),
         workers=kw.pop("workers"), max_chars=kw.pop("max_chars"), pick=pick, feed=kw.pop("feed_path"),
         base_url=kw.pop("base_url"), channel=channel, **kw, **more)
+
+
+@main.command("batch")
+@click.argument("source", type=str)
+@click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
+              show_default=True, help="Folder for the episodes.")
+@click.option("--workers", type=click.IntRange(1, 64), default=None, help="Posts narrated at once [CPU count].")
+@click.option("--since", type=str, default="", help="Only posts published on or after this date (YYYY-MM-DD).")
+@click.option("--limit", type=click.IntRange(1), default=None, help="Only the newest N posts.")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Local processes, or a Dask distributed cluster.")
+@click.option("--scheduler", type=str, default="", help="Dask scheduler address (tcp://host:8786) [a local cluster].")
+@RENDER_OPTIONS
+@_errors
+def batch_cmd(source: str, out_dir: Path, workers: int | None, since: str, limit: int | None, executor: str,
+              scheduler: str, quiet: bool, **kw: Any) -> None:
+    """Narrate every entry of a feed (file or URL), or every post in a folder; skip unchanged episodes."""
+    import os
+
+    from audiopost import batch
+
+    if not out_dir.is_dir():
+        raise AudiopostError(f"output folder {out_dir} does not exist")
+    todo = batch.jobs(source, out_dir, since=since, limit=limit, max_chars=kw["max_chars"])
+    if not todo:
+        raise AudiopostError(f"{source}: no posts to narrate")
+    posts_at_once = workers or os.cpu_count() or 1
+    options = _options({**kw, "workers": None})
+    bar = None
+    if not quiet and sys.stderr.isatty():
+        bar = click.progressbar(length=len(todo), label="audiopost", file=sys.stderr)
+
+    def done(outcome: Any) -> None:
+        if bar is not None:
+            bar.update(1)
+        elif not quiet:
+            _log(f"{outcome.status}: {outcome.job.output}" + (f" ({outcome.error})" if outcome.error else ""))
+
+    outcomes = batch.run(todo, options, workers=posts_at_once, executor=executor, scheduler=scheduler, on_done=done)
+    if bar is not None:
+        bar.render_finish()
+    for o in outcomes:
+        duration = f"{o.result.episode.duration:7.1f} s" if o.result else " " * 9
+        click.echo(f"{o.status:<10} {duration}  {o.job.output}  {o.error or o.job.title}")
+    failed = sum(o.status == "failed" for o in outcomes)
+    made = sum(o.status == "made" for o in outcomes)
+    click.echo(f"{len(outcomes)} posts: {made} made, {len(outcomes) - made - failed} up to date, {failed} failed")
+    if failed:
+        raise AudiopostError(f"{failed} of {len(outcomes)} posts failed")
 
 
 @main.group("feed")

@@ -136,6 +136,12 @@ def _run(engine: str, settings: VoiceSettings, items: list[Chunk], workdir: Path
          done: dict[int, float], report: _Progress, retry: bool = False) -> None:
     if not items:
         return
+    if multiprocessing.current_process().daemon:  # e.g. a Dask worker: it may not start processes
+        _start(engine, settings, quiet=False)
+        for chunk in items:
+            done[chunk.index] = _synthesize(chunk.spoken, str(_path(workdir, chunk)))
+            report.step(1)
+        return
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_start, initargs=(engine, settings)) as pool:
         futures: list[tuple[Chunk, Future[float]]] = [
@@ -164,11 +170,12 @@ _engine: Engine | AudiopostError | None = None
 _rate = 170
 
 
-def _start(name: str, settings: VoiceSettings) -> None:
+def _start(name: str, settings: VoiceSettings, quiet: bool = True) -> None:
     """Worker start: keep engine prints off the parent's stdout; make the engine once."""
     global _engine, _rate
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 1)
+    if quiet:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
     _rate = settings.rate
     try:
         _engine = engine_class(name)(settings)
