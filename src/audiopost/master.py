@@ -11,6 +11,7 @@ encoder's overshoot.
 from __future__ import annotations
 
 import wave
+from collections.abc import Iterator
 from dataclasses import dataclass
 from math import gcd
 from pathlib import Path
@@ -118,29 +119,52 @@ def _k_weighting(rate: int) -> np.ndarray:
     return sos
 
 
-def loudness(x: np.ndarray, rate: int = RATE) -> float:
-    """Integrated loudness of a mono signal in LUFS (BS.1770-4), as measured on its one channel.
+class LoudnessMeter:
+    """Integrated loudness (BS.1770-4) of a mono signal fed piece by piece, in bounded memory.
 
-    pyloudnorm's K-weighting filters and gating (400 ms blocks, 75 % overlap, -70 LUFS absolute and
-    -10 LU relative gates), vectorized: the power of each 100 ms step is summed once, and each
-    400 ms block is four consecutive steps. Agrees with pyloudnorm to 1e-6 LU (tests).
+    pyloudnorm's K-weighting filters (as second-order sections, their state carried from piece to
+    piece) and its gating: 400 ms blocks with 75 % overlap, -70 LUFS absolute and -10 LU relative gates.
+    The power of each 100 ms step is kept (36,000 floats for an hour); a block is four steps. Agrees
+    with pyloudnorm to 1e-6 LU (tests).
     """
-    y = sosfilt(_k_weighting(rate), x.astype(np.float32))
-    step = int(0.1 * rate)
-    if len(y) < 4 * step:
-        y = np.concatenate([y, np.zeros(4 * step - len(y), np.float32)])
-    n = len(y) // step
-    steps = np.einsum("ij,ij->i", y[: n * step].reshape(n, step), y[: n * step].reshape(n, step),
-                      dtype=np.float64)
-    z = (steps[:-3] + steps[1:-2] + steps[2:-1] + steps[3:]) / (4 * step)
-    with np.errstate(divide="ignore"):
-        blocks = -0.691 + 10 * np.log10(z)
-    gated = z[blocks >= -70.0]
-    if len(gated) == 0:
-        return float("-inf")
-    relative = -0.691 + 10 * np.log10(gated.mean()) - 10.0
-    gated = z[(blocks >= -70.0) & (blocks >= relative)]
-    return float(-0.691 + 10 * np.log10(gated.mean())) if len(gated) else float("-inf")
+
+    def __init__(self, rate: int) -> None:
+        self.sos = _k_weighting(rate)
+        self.state = np.zeros((self.sos.shape[0], 2))
+        self.step = int(0.1 * rate)
+        self.rest = np.zeros(0, np.float32)
+        self.steps: list[np.ndarray] = []
+
+    def add(self, x: np.ndarray) -> LoudnessMeter:
+        if len(x) == 0:
+            return self
+        y, self.state = sosfilt(self.sos, x.astype(np.float32), zi=self.state)
+        y = np.concatenate([self.rest, y.astype(np.float32)])
+        n = len(y) // self.step
+        frames = y[: n * self.step].reshape(n, self.step)
+        self.steps.append(np.einsum("ij,ij->i", frames, frames, dtype=np.float64))
+        self.rest = y[n * self.step:]
+        return self
+
+    def value(self) -> float:
+        """Integrated loudness in LUFS, as measured on the one channel."""
+        steps = np.concatenate([*self.steps, np.zeros(max(0, 4 - sum(len(s) for s in self.steps)))])
+        z = (steps[:-3] + steps[1:-2] + steps[2:-1] + steps[3:]) / (4 * self.step)
+        with np.errstate(divide="ignore"):
+            blocks = -0.691 + 10 * np.log10(z)
+        gated = z[blocks >= -70.0]
+        if len(gated) == 0:
+            return float("-inf")
+        relative = -0.691 + 10 * np.log10(gated.mean()) - 10.0
+        gated = z[(blocks >= -70.0) & (blocks >= relative)]
+        return float(-0.691 + 10 * np.log10(gated.mean())) if len(gated) else float("-inf")
+
+
+def loudness(x: np.ndarray, rate: int = RATE) -> float:
+    """Integrated loudness of a mono signal in LUFS (BS.1770-4), as measured on its one channel."""
+    if len(x) < int(0.4 * rate):
+        x = np.concatenate([x, np.zeros(int(0.4 * rate) - len(x), np.float32)])
+    return LoudnessMeter(rate).add(x).value()
 
 
 def true_peak(x: np.ndarray, floor: float = 0.0, block: int = 1 << 16) -> np.ndarray:
@@ -191,71 +215,115 @@ def db(value: float) -> float:
 def master(speech: Speech, profile: Profile, out: Path, *, intro: str = "", outro: str = "") -> Master:
     """Join the clips with their pauses, add intro/outro clips, reach the loudness target, write WAV.
 
+    Works piece by piece (one sentence in memory at a time), so a 90-minute episode needs no more memory
+    than a short one: a first pass measures the speech, a second limits, writes and measures the result,
+    and a third corrects the gain in the rare case the limiter cost more than 0.1 LU.
+
     The master stays at the engine's rate when there are no music clips (ffmpeg resamples to 44.1 kHz
     while encoding); with clips it is built at 44.1 kHz so the music keeps its highs.
     """
-    intro_clip = load_clip(intro) if intro else None
-    outro_clip = load_clip(outro) if outro else None
-    rate = RATE if intro_clip is not None or outro_clip is not None else speech.sample_rate
-    pieces, cues = _join(speech, rate)
-    voice = np.concatenate(pieces) if pieces else np.zeros(1, np.float32)
-    if not np.any(np.abs(voice) > 1e-4):
+    clips = (load_clip(intro) if intro else None, load_clip(outro) if outro else None)
+    rate = RATE if any(c is not None for c in clips) else speech.sample_rate
+    plan = _Plan(speech, rate, clips)
+    if plan.level < -70:
         raise AudiopostError("the speech engine produced only silence")
     target = profile.loudness - DUAL_MONO_DB
-    level = loudness(voice, rate)
-    gap = np.zeros(int(CLIP_GAP * rate), np.float32)
-    offset = 0.0
-    if intro_clip is not None:  # clips sit at the level of the speech
-        intro_clip *= np.float32(10 ** ((level - loudness(intro_clip)) / 20))
-        pieces = [intro_clip, gap, *pieces]
-        offset = (len(intro_clip) + len(gap)) / rate
-    if outro_clip is not None:
-        outro_clip *= np.float32(10 ** ((level - loudness(outro_clip)) / 20))
-        pieces += [gap, outro_clip]
-    x = np.concatenate(pieces)
-    del pieces, voice
     ceiling = profile.true_peak - MP3_MARGIN_DB
-    gain = 10 ** ((target - level) / 20)
-    peaks = true_peak(x, floor=10 ** ((ceiling - 9) / 20) / gain)  # quieter blocks cannot reach the ceiling
-    for _ in range(4):  # the limiter lowers loudness a little: make up for it and limit again
-        gain_curve = limiter_gain(peaks, gain, ceiling, rate)
-        y = x * gain_curve
-        miss = target - loudness(y, rate)
-        if abs(miss) < 0.05:
+    gain = 10 ** ((target - plan.level) / 20)
+    for _ in range(3):  # the limiter lowers loudness a little: make up for it and limit again
+        measured, peak = plan.render(out, gain, ceiling)
+        miss = target - measured
+        if abs(miss) < 0.1:
             break
         gain *= 10 ** (miss / 20)
-    _write_float_wav(out, y, rate)
-    cues = tuple(Cue(c.start + offset, c.end + offset, c.text, c.section, c.kind) for c in cues)
-    # The gain curve is smooth (milliseconds), so the true peak of y is the peaks of x times the gain.
-    final_peak = db(float(np.max(peaks * gain_curve)))
-    return Master(out, len(y) / rate, loudness(y, rate) + DUAL_MONO_DB, final_peak, cues, offset)
+    return Master(out, plan.samples / rate, measured + DUAL_MONO_DB, db(peak), tuple(plan.cues), plan.offset)
 
 
-def _join(speech: Speech, rate: int) -> tuple[list[np.ndarray], list[Cue]]:
-    """Trimmed chunks with their pauses, at ``rate``, and where each chunk sits (from 0)."""
-    pieces: list[np.ndarray] = []
-    cues: list[Cue] = []
-    samples = 0
-    for clip in speech.clips:
-        x, native = read_wav(clip.path)
-        x = resample(trim(x, native), native, rate)
-        pause = np.zeros(round(clip.chunk.pause_after * rate), np.float32)
-        cues.append(Cue(samples / rate, (samples + len(x)) / rate, clip.chunk.shown, clip.chunk.section,
-                        clip.chunk.kind))
-        pieces += [x, pause]
-        samples += len(x) + len(pause)
-    return pieces, cues
+class _Plan:
+    """The master's pieces in order (clips, sentences, silences), measured once."""
+
+    def __init__(self, speech: Speech, rate: int, clips: tuple[np.ndarray | None, np.ndarray | None]) -> None:
+        self.speech, self.rate = speech, rate
+        intro, outro = clips
+        gap = int(CLIP_GAP * rate)
+        self.offset = (len(intro) + gap) / rate if intro is not None else 0.0
+        meter = LoudnessMeter(rate)
+        self.cues: list[Cue] = []
+        samples = len(intro) + gap if intro is not None else 0
+        for clip, x in zip(speech.clips, self._speech(), strict=True):
+            pause = round(clip.chunk.pause_after * rate)
+            meter.add(x).add(np.zeros(pause, np.float32))
+            self.cues.append(Cue(samples / rate, (samples + len(x)) / rate, clip.chunk.shown,
+                                 clip.chunk.section, clip.chunk.kind))
+            samples += len(x) + pause
+        self.level = meter.value()
+        self.intro = self._matched(intro)
+        self.outro = self._matched(outro)
+        self.samples = samples + (gap + len(outro) if outro is not None else 0)
+
+    def _matched(self, clip: np.ndarray | None) -> np.ndarray | None:
+        """A music clip at the level of the speech."""
+        if clip is None:
+            return None
+        return clip * np.float32(10 ** ((self.level - loudness(clip)) / 20))
+
+    def _speech(self) -> Iterator[np.ndarray]:
+        for clip in self.speech.clips:
+            x, native = read_wav(clip.path)
+            yield resample(trim(x, native), native, self.rate)
+
+    def pieces(self) -> Iterator[tuple[np.ndarray, int]]:
+        """(audio, samples of silence after it), in order."""
+        gap = int(CLIP_GAP * self.rate)
+        if self.intro is not None:
+            yield self.intro, gap
+        for clip, x in zip(self.speech.clips, self._speech(), strict=True):
+            yield x, round(clip.chunk.pause_after * self.rate)
+        if self.outro is not None:
+            yield np.zeros(0, np.float32), gap
+            yield self.outro, 0
+
+    def render(self, out: Path, gain: float, ceiling: float) -> tuple[float, float]:
+        """Write the limited master at ``gain``; return its loudness (LUFS) and true peak (linear)."""
+        meter = LoudnessMeter(self.rate)
+        floor = 10 ** ((ceiling - 9) / 20) / gain  # quieter blocks cannot reach the ceiling
+        peak = 0.0
+        with _FloatWav(out, self.rate, self.samples) as wav:
+            for x, silence in self.pieces():
+                if len(x):
+                    peaks = true_peak(x, floor)
+                    curve = limiter_gain(peaks, gain, ceiling, self.rate)
+                    y = (x * curve).astype(np.float32)
+                    # The gain curve is smooth (milliseconds): y's true peaks are x's times the curve.
+                    peak = max(peak, float(np.max(peaks * curve)))
+                    meter.add(y)
+                    wav.write(y)
+                quiet = np.zeros(silence, np.float32)
+                meter.add(quiet)
+                wav.write(quiet)
+        return meter.value(), peak
 
 
-def _write_float_wav(path: Path, x: np.ndarray, rate: int = RATE) -> None:
-    """32-bit float mono WAV (WAVE_FORMAT_IEEE_FLOAT), which ffmpeg reads without loss."""
-    data = x.astype("<f4").tobytes()
-    header = b"".join([
-        b"RIFF", (36 + len(data)).to_bytes(4, "little"), b"WAVE",
-        b"fmt ", (16).to_bytes(4, "little"), (3).to_bytes(2, "little"), (1).to_bytes(2, "little"),
-        rate.to_bytes(4, "little"), (rate * 4).to_bytes(4, "little"), (4).to_bytes(2, "little"),
-        (32).to_bytes(2, "little"), b"data", len(data).to_bytes(4, "little"),
-    ])
-    with open(path, "wb") as f:
-        f.write(header)
-        f.write(data)
+class _FloatWav:
+    """A 32-bit float mono WAV (WAVE_FORMAT_IEEE_FLOAT, which ffmpeg reads without loss) of a known
+    length, written piece by piece."""
+
+    def __init__(self, path: Path, rate: int, samples: int) -> None:
+        self.path, self.rate, self.samples = path, rate, samples
+
+    def __enter__(self) -> _FloatWav:
+        size = self.samples * 4
+        self.file = open(self.path, "wb")
+        self.file.write(b"".join([
+            b"RIFF", (36 + size).to_bytes(4, "little"), b"WAVE",
+            b"fmt ", (16).to_bytes(4, "little"), (3).to_bytes(2, "little"), (1).to_bytes(2, "little"),
+            self.rate.to_bytes(4, "little"), (self.rate * 4).to_bytes(4, "little"), (4).to_bytes(2, "little"),
+            (32).to_bytes(2, "little"), b"data", size.to_bytes(4, "little"),
+        ]))
+        return self
+
+    def write(self, x: np.ndarray) -> None:
+        self.file.write(x.astype("<f4").tobytes())
+
+    def __exit__(self, *exc: object) -> None:
+        self.file.close()
