@@ -105,7 +105,9 @@ def load_profile(options: Options) -> Profile:
         changes["bitrate"] = options.bitrate
     if not options.spoken_intro:
         changes.update(intro="", outro="")
-    return profile.replace(**changes) if changes else profile
+    profile = profile.replace(**changes) if changes else profile
+    profiles.validate(profile)
+    return profile
 
 
 def prepare(source: str | Path, options: Options) -> tuple[Post, Profile, Script]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import difflib
+import functools
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,7 +12,7 @@ from typing import Any
 
 import platformdirs
 
-from audiopost.errors import AudiopostError
+from audiopost.errors import AudiopostError, MissingDependency
 
 
 @dataclass(frozen=True)
@@ -20,7 +22,7 @@ class Profile:
     name: str = "default"
     """The profile's name (its file name without ``.toml``)."""
     engine: str = "pyttsx3"
-    """Speech engine: ``pyttsx3`` (default), ``espeak``."""
+    """Speech engine: ``pyttsx3`` (default), ``espeak``, ``piper`` (needs ``model``)."""
     voice: str = "en-us"
     """The engine's voice id (an espeak-ng voice such as ``en-us`` or ``en-gb``)."""
     model: str = ""
@@ -155,3 +157,95 @@ def available() -> list[tuple[str, Path]]:
             for path in sorted(folder.glob("*.toml")):
                 seen.setdefault(path.stem, path)
     return sorted(seen.items())
+
+
+RANGES: dict[str, tuple[float, float, str]] = {
+    "rate": (60, 500, "words per minute"),
+    "pitch": (0, 100, "espeak-ng's scale"),
+    "volume": (0, 2, "1.0 is the engine's normal level"),
+    "pause_sentence": (0, 10, "seconds"),
+    "pause_paragraph": (0, 10, "seconds"),
+    "pause_section": (0, 10, "seconds"),
+    "loudness": (-30, -10, "LUFS; Apple Podcasts asks for -16"),
+    "true_peak": (-10, 0, "dBTP"),
+}
+"""Allowed values of the numeric keys, inclusive, with the unit named in the error."""
+MP3_BITRATES = (32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320)
+"""The MPEG-1 Layer III bitrates (kbit/s) a CBR MP3 at 44.1 kHz can have."""
+
+
+def validate(profile: Profile) -> None:
+    """Raise one AudiopostError, naming the profile file and the key, for the first value that cannot work."""
+    for check in (_check_engine, _check_model, _check_numbers, _check_espeak_voice, _check_references):
+        problem = check(profile)
+        if problem:
+            raise AudiopostError(f"voice profile {profile.path or '(built-in defaults)'}: {problem}")
+
+
+def _check_engine(profile: Profile) -> str:
+    from audiopost.engines import ENGINES
+
+    if profile.engine in ENGINES:
+        return ""
+    return f"engine {profile.engine!r} is not a registered engine (available: {', '.join(ENGINES)})"
+
+
+def _check_model(profile: Profile) -> str:
+    if profile.engine != "piper":
+        return ""
+    from audiopost.engines.piper import config_of, how_to_get_a_model
+
+    model = Path(profile.model).expanduser()
+    if not profile.model:
+        return f"model: the piper engine needs a voice model (model = \"/path/to/voice.onnx\"); {how_to_get_a_model()}"
+    if not model.is_file():
+        return f"model {model}: no such file; {how_to_get_a_model()}"
+    if not config_of(model).is_file():
+        return f"model {model} has no {config_of(model).name} beside it (a Piper voice is both files)"
+    return ""
+
+
+def _check_numbers(profile: Profile) -> str:
+    for key, (low, high, unit) in RANGES.items():
+        value = getattr(profile, key)
+        if not low <= value <= high:
+            return f"{key} must be between {low:g} and {high:g} ({unit}), not {value:g}"
+    if profile.bitrate not in MP3_BITRATES:
+        return (f"bitrate must be an MP3 CBR bitrate in kbit/s ({', '.join(map(str, MP3_BITRATES))}), "
+                f"not {profile.bitrate}")
+    return ""
+
+
+def _check_espeak_voice(profile: Profile) -> str:
+    if profile.engine != "espeak":
+        return ""
+    try:
+        known = _espeak_voices()
+    except MissingDependency:
+        return ""  # not a profile problem: the speech stage reports the missing program
+    base = profile.voice.split("+", 1)[0].lower()  # "en-us+f3": a voice with an espeak-ng variant
+    if base in known:
+        return ""
+    close = difflib.get_close_matches(base, sorted(known), n=3)
+    hint = f"did you mean {', '.join(close)}? " if close else ""
+    return f"voice {profile.voice!r} is not an espeak-ng voice ({hint}`audiopost voices` lists them)"
+
+
+@functools.cache
+def _espeak_voices() -> frozenset[str]:
+    """espeak-ng's voices, lower-case, asked once per process (it runs ``espeak-ng --voices``)."""
+    from audiopost.engines.espeak import EspeakEngine
+
+    return frozenset(v.lower() for v in EspeakEngine.voices())
+
+
+def _check_references(profile: Profile) -> str:
+    for key in ("quote_voice", "title_voice"):
+        name = getattr(profile, key)
+        if name:
+            try:
+                find(name)
+            except AudiopostError:
+                names = ", ".join(n for n, _ in available()) or "none"
+                return f"{key} names profile {name!r}, which does not exist (available: {names})"
+    return ""

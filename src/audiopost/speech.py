@@ -101,7 +101,7 @@ def speak(script: Script, profile: Profile, workdir: Path, *, workers: int | Non
                 paths[c.index] = hit
     todo = [c for c in items if paths[c.index] == _path(workdir, c)]
     done: dict[int, float] = {}
-    n = max(1, min(workers or os.cpu_count() or 1, len(todo)))
+    n = 1 if cls.uses_all_cores and not workers else max(1, min(workers or os.cpu_count() or 1, len(todo)))
     report = _Progress(len(items), len(items) - len(todo), progress)
     # A worker that died (a crash in the engine's library) breaks the pool: what is left is retried
     # below, one chunk at a time, so a chunk that crashes twice is named.
@@ -114,7 +114,9 @@ def speak(script: Script, profile: Profile, workdir: Path, *, workers: int | Non
             cache.put(keys[chunk.index], paths[chunk.index])
     clips = tuple(Clip(c, paths[c.index], done[c.index] if c.index in done else wav_info(paths[c.index])[2])
                   for c in items)
-    return Speech(clips, cls.sample_rate, cls.name, synthesized=len(todo))
+    # The WAVs carry the engine's real rate (a Piper model's own, for instance): master at the highest.
+    rate = max((wav_info(c.path)[0] for c in clips), default=cls.sample_rate)
+    return Speech(clips, rate, cls.name, synthesized=len(todo))
 
 
 class _Progress:

@@ -6,12 +6,14 @@ from collections.abc import Callable
 
 from audiopost.engines.base import Engine, VoiceSettings
 from audiopost.engines.espeak import EspeakEngine
+from audiopost.engines.piper import PiperEngine
 from audiopost.engines.pyttsx3_engine import Pyttsx3Engine
 from audiopost.errors import AudiopostError
 
 ENGINES: dict[str, Callable[[VoiceSettings], Engine]] = {
     Pyttsx3Engine.name: Pyttsx3Engine,
     EspeakEngine.name: EspeakEngine,
+    PiperEngine.name: PiperEngine,
 }
 
 __all__ = ["ENGINES", "Engine", "VoiceSettings", "engine_class"]

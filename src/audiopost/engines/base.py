@@ -33,6 +33,8 @@ class Engine(Protocol):
     """Native sample rate of the WAVs it writes."""
     shares_process: ClassVar[bool]
     """Whether several instances may run in one process (espeak-ng's library allows only one)."""
+    uses_all_cores: ClassVar[bool]
+    """Whether one instance already keeps every core busy (then the speech stage runs one worker)."""
 
     def __init__(self, settings: VoiceSettings) -> None: ...
 

@@ -26,6 +26,7 @@ class EspeakEngine:
     name: ClassVar[str] = "espeak"
     sample_rate: ClassVar[int] = 22050
     shares_process: ClassVar[bool] = True
+    uses_all_cores: ClassVar[bool] = False
 
     def __init__(self, settings: VoiceSettings) -> None:
         self.settings = settings

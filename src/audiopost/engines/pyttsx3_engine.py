@@ -26,6 +26,7 @@ class Pyttsx3Engine:
     name: ClassVar[str] = "pyttsx3"
     sample_rate: ClassVar[int] = 22050
     shares_process: ClassVar[bool] = False
+    uses_all_cores: ClassVar[bool] = False
 
     def __init__(self, settings: VoiceSettings) -> None:
         self.settings = settings
