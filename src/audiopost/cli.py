@@ -20,11 +20,20 @@ from audiopost.errors import AudiopostError
 # program's main module) and must not pay for numpy, scipy and lxml.
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised in the main thread so that every ``finally`` removes its temp files."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
 def _errors(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn AudiopostError into one ``Error: …`` line and exit 1; Ctrl-C into exit 130."""
+    """Turn AudiopostError into one ``Error: …`` line and exit 1; Ctrl-C into 130, SIGTERM into 143."""
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        previous = signal.signal(signal.SIGTERM, _terminate)
         try:
             return func(*args, **kwargs)
         except AudiopostError as e:
@@ -33,6 +42,11 @@ def _errors(func: Callable[..., Any]) -> Callable[..., Any]:
         except KeyboardInterrupt:
             click.echo("Error: interrupted", err=True)
             sys.exit(130)
+        except Terminated:
+            click.echo("Error: terminated", err=True)
+            sys.exit(143)
+        finally:
+            signal.signal(signal.SIGTERM, previous)
 
     return wrapper
 
@@ -60,7 +74,6 @@ def _chunk_progress() -> Callable[[int, int], None]:
 @click.version_option(__version__, prog_name="audiopost")
 def main() -> None:
     """Turn a blog post into its podcast companion."""
-    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
 
 
 POST = click.argument("post", type=str)
@@ -106,7 +119,7 @@ RENDER_OPTIONS = _apply(
 
 @main.command("narrate")
 @POST
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="MP3 to write "
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="MP3 to write "
               "(default: output/<slug-of-title>.mp3).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object describing the episode.")
 @click.option("--title", type=str, default="", help="Episode title (default: the post's).")

@@ -7,8 +7,10 @@ settings, so it may replace its own earlier output but never a file it did not m
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -146,6 +148,7 @@ def export(master: Master, target: Path, tags: Tags, digest: str, *, bitrate: in
 def temp_beside(target: Path) -> Path:
     """A new hidden temp file next to ``target`` (same file system, so the final rename is atomic),
     readable like any file the user makes (mkstemp's 0600 would hide the episode from a web server)."""
+    _remove_stale(target)
     fd, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=f".tmp{target.suffix}", dir=target.parent)
     umask = os.umask(0)
     os.umask(umask)
@@ -190,6 +193,15 @@ def add_chapters(id3: ID3, chapters: tuple[tuple[str, float, float], ...], lengt
         id3.add(CHAP(element_id=element_id, start_time=round(start * 1000),
                      end_time=min(round(end * 1000), length_ms), start_offset=0xFFFFFFFF, end_offset=0xFFFFFFFF,
                      sub_frames=[TIT2(encoding=1, text=title)]))
+
+
+def _remove_stale(target: Path, age: float = 3600.0) -> None:
+    """Temp files of ours that a killed run (SIGKILL, power loss) left beside ``target`` an hour ago or more."""
+    now = time.time()
+    for stale in target.parent.glob(f".{glob.escape(target.stem)}.*.tmp{glob.escape(target.suffix)}"):
+        with contextlib.suppress(OSError):
+            if now - stale.stat().st_mtime > age:
+                stale.unlink()
 
 
 def encode(wav: Path, out: Path, bitrate: int, gain_db: float = 0.0, *args: str) -> None:

@@ -140,6 +140,8 @@ def narrate(source: str | Path, options: Options = Options(), log: Log = lambda 
     post, profile, script = prepare(source, options)
     for note in post.notes:
         log(note)
+    if options.output is None:
+        options.out_dir.mkdir(parents=True, exist_ok=True)  # the default folder is ours to make
     target = options.output or options.out_dir / f"{slug(post.title)}.mp3"
     if options.feed is not None and not options.base_url:
         raise AudiopostError("--feed needs --base-url: the public URL of the folder the MP3 is uploaded to")

@@ -183,11 +183,13 @@ def validate(profile: Profile) -> None:
 
 
 def _check_engine(profile: Profile) -> str:
-    from audiopost.engines import ENGINES
+    from audiopost.engines import ENGINES, engine_class
 
-    if profile.engine in ENGINES:
-        return ""
-    return f"engine {profile.engine!r} is not a registered engine (available: {', '.join(ENGINES)})"
+    try:
+        engine_class(profile.engine)  # also finds engines that other packages register
+    except AudiopostError:
+        return f"engine {profile.engine!r} is not a registered engine (available: {', '.join(ENGINES)})"
+    return ""
 
 
 def _check_model(profile: Profile) -> str:

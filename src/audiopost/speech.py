@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -145,22 +146,30 @@ def _run(engine: str, settings: VoiceSettings, items: list[Chunk], workdir: Path
             report.step(1)
         return
     ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_start, initargs=(engine, settings)) as pool:
-        futures: list[tuple[Chunk, Future[float]]] = [
-            (c, pool.submit(_synthesize, c.spoken, str(_path(workdir, c)))) for c in items]
-        for chunk, future in futures:
-            try:
-                done[chunk.index] = future.result()
-                report.step(1)
-            except BrokenProcessPool:
-                if retry:
-                    raise AudiopostError(f"the {engine} engine crashed on chunk {chunk.index + 1} "
-                                         f"({_first_words(chunk.spoken)})") from None
-                raise
-            except AudiopostError as e:
-                if retry:
-                    raise AudiopostError(f"chunk {chunk.index + 1} ({_first_words(chunk.spoken)}): {e}") from None
-                continue  # retried once, below, in a fresh worker
+    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_start, initargs=(engine, settings))
+    try:
+        _collect(engine, pool, items, workdir, done, report, retry)
+    finally:  # on an error or Ctrl-C, drop the queued chunks instead of synthesizing them all first
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _collect(engine: str, pool: ProcessPoolExecutor, items: list[Chunk], workdir: Path, done: dict[int, float],
+             report: _Progress, retry: bool) -> None:
+    futures: list[tuple[Chunk, Future[float]]] = [
+        (c, pool.submit(_synthesize, c.spoken, str(_path(workdir, c)))) for c in items]
+    for chunk, future in futures:
+        try:
+            done[chunk.index] = future.result()
+            report.step(1)
+        except BrokenProcessPool:
+            if retry:
+                raise AudiopostError(f"the {engine} engine crashed on chunk {chunk.index + 1} "
+                                     f"({_first_words(chunk.spoken)})") from None
+            raise
+        except AudiopostError as e:
+            if retry:
+                raise AudiopostError(f"chunk {chunk.index + 1} ({_first_words(chunk.spoken)}): {e}") from None
+            continue  # retried once, by the caller, in a fresh worker
 
 
 def _first_words(text: str, n: int = 6) -> str:
@@ -178,6 +187,8 @@ def _start(name: str, settings: VoiceSettings, quiet: bool = True) -> None:
     if quiet:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 1)
+        # Ctrl-C reaches the whole process group: the parent stops the pool; workers just finish.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     _rate = settings.rate
     try:
         _engine = engine_class(name)(settings)

@@ -19,8 +19,22 @@ ENGINES: dict[str, Callable[[VoiceSettings], Engine]] = {
 __all__ = ["ENGINES", "Engine", "VoiceSettings", "engine_class"]
 
 
+def _plugins() -> None:
+    """Engines from other packages: entry points in the ``audiopost.engines`` group (name = module:Class)."""
+    from importlib.metadata import entry_points
+
+    for point in entry_points(group="audiopost.engines"):
+        if point.name not in ENGINES:
+            try:
+                ENGINES[point.name] = point.load()
+            except Exception as e:  # a broken plugin must not break the built-in engines
+                raise AudiopostError(f"engine plugin {point.name!r} ({point.value}) failed to load: {e}") from None
+
+
 def engine_class(name: str) -> type[Engine]:
     """The engine registered as ``name``; an error listing the known ones otherwise."""
+    if name not in ENGINES:
+        _plugins()
     try:
         return ENGINES[name]  # type: ignore[return-value]
     except KeyError:

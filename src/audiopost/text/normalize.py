@@ -213,6 +213,8 @@ _TYPOGRAPHY = str.maketrans({
     "…": "...", "\u2212": "-", "\u2010": "-", "\u2011": "-", "⁄": "/", "∕": "/",
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\n": " ", "\r": " ",
     "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "", "\u00ad": "",
+    # Other C0 control characters (bell, escape, form feed …) are never spoken: a space keeps words apart.
+    **{chr(c): " " for c in range(32) if chr(c) not in "\t\n\r"}, "\x7f": " ",
 })
 _STRAY = re.compile(r"[*#|•·_~^\\]+")
 _KEEP_SYMBOLS = frozenset("°$€£¥₹¢%+<=>~±×÷≈≤≥→←&@/§½¼¾⅓⅔⅕⅛⅜⅝⅞²³")
