@@ -278,6 +278,23 @@ def inspect_cmd(episode: Path, as_json: bool) -> None:
     click.echo(json.dumps(info) if as_json else report(info))
 
 
+def _voice_sample(name: str, output: Path | None) -> None:
+    import tempfile
+
+    from audiopost.pipeline import Options, narrate, slug
+
+    with tempfile.TemporaryDirectory() as tmp:
+        post = Path(tmp) / "sample.txt"
+        post.write_text(f"Voice sample\n\n{SAMPLE.format(name=Path(name).stem)}\n", encoding="utf-8")
+        if output is None:
+            Path("output").mkdir(exist_ok=True)
+        target = output or Path("output") / f"voice-{slug(Path(name).stem)}.mp3"
+        result = narrate(post, Options(output=target, voice=name, spoken_intro=False), log=_log)
+    for side in result.files.values():
+        side.unlink(missing_ok=True)  # a sample needs no transcript
+    click.echo(f"{result.episode.path}  {result.episode.duration:.1f} s")
+
+
 @main.group("cache")
 def cache_group() -> None:
     """The chunk cache (synthesized sentences, reused when a post is narrated again)."""
@@ -304,10 +321,21 @@ def cache_clear_cmd(cache_dir: Path | None) -> None:
     click.echo(f"{root}: removed {clear(root)} chunks")
 
 
+SAMPLE = ("This is a sample of the {name} voice. On March 3rd, 2025, the ferry carried 1,250 passengers "
+          "and $4.5 million in freight. Dr. Okafor said the harbour has never been busier.")
+
+
 @main.command("voices")
+@click.option("--sample", "sample", type=str, default=None, metavar="NAME",
+              help="Narrate a short sample with voice profile NAME.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Where the sample goes [output/voice-NAME.mp3].")
 @_errors
-def voices_cmd() -> None:
-    """List voice profiles, engines and the voices each engine offers."""
+def voices_cmd(sample: str | None, output: Path | None) -> None:
+    """List voice profiles, engines and the voices each engine offers (or narrate a sample)."""
+    if sample is not None:
+        _voice_sample(sample, output)
+        return
     click.echo("Profiles:")
     for name, path in profiles.available():
         click.echo(f"  {name:<16} {path}")

@@ -248,14 +248,25 @@ class _Plan:
         gap = int(CLIP_GAP * rate)
         self.offset = (len(intro) + gap) / rate if intro is not None else 0.0
         meter = LoudnessMeter(rate)
+        voices: dict[str, LoudnessMeter] = {}
         self.cues: list[Cue] = []
+        self.voice_gain: dict[str, float] = {}
         samples = len(intro) + gap if intro is not None else 0
         for clip, x in zip(speech.clips, self._speech(), strict=True):
             pause = round(clip.chunk.pause_after * rate)
+            voices.setdefault(clip.chunk.voice, LoudnessMeter(rate)).add(x)
             meter.add(x).add(np.zeros(pause, np.float32))
             self.cues.append(Cue(samples / rate, (samples + len(x)) / rate, clip.chunk.shown,
                                  clip.chunk.section, clip.chunk.kind))
             samples += len(x) + pause
+        # A second voice (quotes, title) is brought to the main voice's loudness before anything else.
+        levels = {name: m.value() for name, m in voices.items()}
+        main = levels.get("", max(levels.values(), default=-70.0))
+        self.voice_gain = {name: 10 ** ((main - level) / 20) if level > -70 else 1.0 for name, level in levels.items()}
+        if len(voices) > 1:  # measure again with the voices matched
+            meter = LoudnessMeter(rate)
+            for clip, x in zip(speech.clips, self._speech(), strict=True):
+                meter.add(x).add(np.zeros(round(clip.chunk.pause_after * rate), np.float32))
         self.level = meter.value()
         self.intro = self._matched(intro)
         self.outro = self._matched(outro)
@@ -270,7 +281,9 @@ class _Plan:
     def _speech(self) -> Iterator[np.ndarray]:
         for clip in self.speech.clips:
             x, native = read_wav(clip.path)
-            yield resample(trim(x, native), native, self.rate)
+            x = resample(trim(x, native), native, self.rate)
+            gain = self.voice_gain.get(clip.chunk.voice, 1.0)
+            yield x if gain == 1.0 else x * np.float32(gain)
 
     def pieces(self) -> Iterator[tuple[np.ndarray, int]]:
         """(audio, samples of silence after it), in order."""

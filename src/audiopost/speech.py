@@ -33,6 +33,8 @@ class Chunk:
     section: int
     kind: str
     pause_after: float
+    voice: str = ""
+    """The profile that reads it: "" for the main one, else the ``quote_voice``/``title_voice`` name."""
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,9 @@ def chunks(script: Script, profile: Profile) -> list[Chunk]:
             pause = profile.pause_section
         else:
             pause = profile.pause_paragraph
-        out.append(Chunk(i, line.spoken, line.shown, s, para.kind, pause))
+        voice = profile.quote_voice if para.kind == "quote" else \
+            profile.title_voice if para.kind in ("intro", "outro") else ""
+        out.append(Chunk(i, line.spoken, line.shown, s, para.kind, pause, voice))
     return out
 
 
@@ -86,13 +90,35 @@ def speak(script: Script, profile: Profile, workdir: Path, *, workers: int | Non
     """Synthesize every chunk of ``script`` into ``workdir`` (or take it from ``cache``).
 
     Chunks run in ``workers`` processes (default: one per CPU). A failing chunk is retried once.
+    Quotes and the spoken intro/outro go to the profile's ``quote_voice``/``title_voice`` when set.
     """
-    cls = engine_class(profile.engine)
-    cls.check()
+    from audiopost import profiles
+
     items = chunks(script, profile)
+    voices = {name: profiles.load(name) if name else profile for name in {c.voice for c in items}}
+    for voice in voices.values():
+        profiles.validate(voice)
+        engine_class(voice.engine).check()
+    report = _Progress(len(items), 0, progress)
+    paths: dict[int, Path] = {}
+    synthesized = 0
+    for name, voice in voices.items():
+        group = [c for c in items if c.voice == name]
+        synthesized += _speak_group(group, voice, workdir, workers, cache, report, paths)
+    clips = tuple(Clip(c, paths[c.index], wav_info(paths[c.index])[2]) for c in items)
+    # The WAVs carry each engine's real rate (a Piper model's own, for instance): master at the highest.
+    rate = max((wav_info(c.path)[0] for c in clips), default=22050)
+    return Speech(clips, rate, engine_class(profile.engine).name, synthesized=synthesized)
+
+
+def _speak_group(items: list[Chunk], profile: Profile, workdir: Path, workers: int | None,
+                 cache: ChunkCache | None, report: _Progress, paths: dict[int, Path]) -> int:
+    """Synthesize the chunks one voice reads; fill ``paths``; return how many were not cached."""
+    cls = engine_class(profile.engine)
     settings = settings_of(profile)
-    paths = {c.index: _path(workdir, c) for c in items}
     keys: dict[int, str] = {}
+    for c in items:
+        paths[c.index] = _path(workdir, c)
     if cache is not None:
         version = engine_version(cls.name)
         for c in items:
@@ -100,10 +126,10 @@ def speak(script: Script, profile: Profile, workdir: Path, *, workers: int | Non
             hit = cache.get(keys[c.index])
             if hit is not None:
                 paths[c.index] = hit
+                report.step(1)
     todo = [c for c in items if paths[c.index] == _path(workdir, c)]
     done: dict[int, float] = {}
     n = 1 if cls.uses_all_cores and not workers else max(1, min(workers or os.cpu_count() or 1, len(todo)))
-    report = _Progress(len(items), len(items) - len(todo), progress)
     # A worker that died (a crash in the engine's library) breaks the pool: what is left is retried
     # below, one chunk at a time, so a chunk that crashes twice is named.
     with contextlib.suppress(BrokenProcessPool):
@@ -113,11 +139,7 @@ def speak(script: Script, profile: Profile, workdir: Path, *, workers: int | Non
             _run(cls.name, settings, [chunk], workdir, 1, done, report, retry=True)
         if cache is not None:
             cache.put(keys[chunk.index], paths[chunk.index])
-    clips = tuple(Clip(c, paths[c.index], done[c.index] if c.index in done else wav_info(paths[c.index])[2])
-                  for c in items)
-    # The WAVs carry the engine's real rate (a Piper model's own, for instance): master at the highest.
-    rate = max((wav_info(c.path)[0] for c in clips), default=cls.sample_rate)
-    return Speech(clips, rate, cls.name, synthesized=len(todo))
+    return len(todo)
 
 
 class _Progress:
