@@ -42,10 +42,30 @@ class Pyttsx3Engine:
 
     def synthesize(self, text: str, out: Path) -> None:
         out.unlink(missing_ok=True)
+        if not sys.platform.startswith("linux"):  # macOS writes AIFF whatever the name says
+            return self._synthesize_other(text, out)
         with contextlib.redirect_stdout(io.StringIO()):
             self.engine.save_to_file(text, str(out))
             self.engine.runAndWait()
         wait_for_wav(out, timeout=10 + len(text) / 20)
+
+    def _synthesize_other(self, text: str, out: Path) -> None:
+        """The system voices of macOS and Windows: save, wait for the file to settle, convert to WAV."""
+        import time
+
+        from audiopost import tools
+
+        raw = out.with_suffix(".aiff" if sys.platform == "darwin" else ".raw.wav")
+        self.engine.save_to_file(text, str(raw))
+        self.engine.runAndWait()
+        size, deadline = -1, time.monotonic() + 10 + len(text) / 20
+        while not raw.exists() or raw.stat().st_size != size or size == 0:
+            if time.monotonic() > deadline:
+                raise AudiopostError("the system voice wrote no audio")
+            size = raw.stat().st_size if raw.exists() else -1
+            time.sleep(0.2)
+        tools.ffmpeg("-i", str(raw), "-ac", "1", "-c:a", "pcm_s16le", str(out), what="converting the system voice")
+        raw.unlink(missing_ok=True)
 
     @classmethod
     def check(cls) -> None:
