@@ -35,6 +35,30 @@ def rule(name: str, regex: str) -> Rule:
         raise AudiopostError(f"boilerplate rule {name!r}: bad regular expression: {e}") from None
 
 
+_ARROW = r"(»|›|→|>>?|…|\.{3})"
+_CLAUSE = r"(the|it|he|she|they|we|i|and|but|which|who|where|when|so|a|an|this|that)"
+"""Words that start a clause: "Originally published in 1952, the cookbook…" is prose, not a footer."""
+_SOCIAL = (r"(twitter|x|facebook|linkedin|pinterest|reddit|tumblr|whatsapp|telegram|mastodon|bluesky|threads|"
+           r"pocket|flipboard|e-?mail|print|more|messenger|hacker ?news|copy link)")
+_SHARE_TOKEN = (rf"(share( this( post| article| story| page)?)?:?|like this:?|like|like loading\.*|loading\.*|"
+                rf"tweet( this)?|pin( it)?|email this|blogthis!?|(share|post|send|pin) (on|to|via) {_SOCIAL}|"
+                rf"{_SOCIAL}|click to (share|email|print)[^()]{{0,60}}(\s*\(opens in new window\))?|"
+                rf"\(?opens in new window\)?|follow|clap|claps|save)")
+_TEASER = (r"(thanks for reading [^!?.]{1,60}[!.]|enjoyed (this|it)( post| article)?[?!.]|like what you read\?|"
+           r"want more( stories)? like this\?|never miss a (post|story|thing)[.!]|don't miss (out|a thing)[.!])")
+_SIGNUP = (r"((sign up|subscribe|register) (for|to) (our|my|the|a)\b[^.!?]{0,40}\b"
+           r"(newsletter|mailing list|digest|updates)|"
+           r"enter your e-?mail( address)?|type your e-?mail|subscribe (for free )?to (receive|get)\b|"
+           r"(get|receive) [^.!?]{0,50}\bto your inbox|join \d[\d,.k]* (other )?(subscribers|readers)|"
+           r"get an email whenever [^.!?]{1,60} publishes|discover more from [^.!?]{1,60}|"
+           r"subscribe to get the latest posts|no spam[.,!]? unsubscribe)")
+_TIME = r"\d{1,2}[:.]\d{2}\s*([ap]\.?\s?m\.?)?"
+_DATE = (r"([a-z]+,? )?([a-z]+\.? \d{1,2}(st|nd|rd|th)?,? \d{4}|\d{1,2}(st|nd|rd|th)? [a-z]+,? \d{4}|"
+         r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})")
+_POST_FOOTER = (r"(\s*(no|\d+) comments?:?|\s*labels?:[^.!?]{0,120}|\s*(email this|blogthis!?|"
+                r"share to (twitter|facebook|pinterest|x)|share on \w+))")
+_NAV = r"(newer posts?|older posts?|previous (post|article|story)|next (post|article|story)|home)"
+
 APPEARED_FIRST = re.compile(r"the post (?P<title>.+?) appeared first on (?P<site>[^,;]{1,80}?)\.?", re.I | re.S)
 RSS_BRIDGE = re.compile(r"from (?P<site>.+?) via .{0,80}?\brss feed\.?", re.I | re.S)
 
@@ -48,6 +72,55 @@ DEFAULT_RULES: tuple[Rule, ...] = (
                          r"substack|membership)\b.{0,80}"),
     rule("appeared-first", APPEARED_FIRST.pattern),
     rule("rss-bridge", RSS_BRIDGE.pattern),
+    # Medium: the feed's "Continue reading on Medium »" and the page's member and reader chrome.
+    rule("continue-reading", rf"continue reading\s*{_ARROW}?|continue reading on medium\.?"
+                             rf"|continue reading (on|at) [^,;!?»]{{1,60}}?\s*{_ARROW}"),
+    rule("medium-ui", r"member-only story|open in app|\d+ min read|published in [^.!?,]{1,60}|"
+                      r"[\d.,]+k? (followers|following)|become a (medium )?member|more from [^.!?,]{1,60}|"
+                      r"get unlimited access to (the best of )?medium\b[^.!?]{0,60}[.!?]?|recommended from medium"),
+    rule("originally-published", r"(this (article|post|story|piece|essay|entry|newsletter|column) "
+                                 r"(was|is|has been) )?(originally|first) (published|posted|appeared)( (at|on|in|by))? "
+                                 rf"(?!.*,\s+{_CLAUSE}\b)[^!?]{{1,140}}?(\s*read the original( article| post)?\.?)?"),
+    # Substack's buttons as text (feeds, e-mails, pages whose button markup was flattened).
+    rule("substack-buttons", r"(subscribe( now| for free)?|share( this (post|article|story|episode))?|leave a comment|"
+                             r"give a gift subscription|get \d+% off[^.!?]{0,60}|upgrade to paid|start writing|"
+                             r"get the app|pledge your support)\s*[!.»→]?"),
+    rule("read-more", rf"[\[(]?(read more|read the (full|whole|rest of the) (story|article|post|piece)( here)?|"
+                      rf"keep reading|read on|click here|tap here)\s*{_ARROW}?[\])]?\.?|"
+                      r"(read more|read next|also read|more on this)\s*:\s*[^.!?]{1,120}|"
+                      r"(click|tap) here (to|for) [^.!?,]{1,60}[.!]?"),
+    rule("share-row", rf"(\s*[|•·,/]?\s*{_SHARE_TOKEN})+\s*"),
+    rule("cookie-prompt", r"(accept( all)?( cookies)?|reject( all| non-essential)?( cookies)?|got it!?|i agree|"
+                          r"manage (preferences|cookies|settings)|cookie (settings|preferences|policy))\s*[!.]?|"
+                          r"(?=.{0,300}?\b(we use cookies|(this|our) (web)?site uses cookies|use of cookies|"
+                          r"(accept|allow) (all )?cookies|cookie (settings|preferences|policy|consent)))"
+                          r"(?=.{0,400}?\b(experience|analy[sz]e|traffic|personali[sz]e|advertis|consent|privacy|"
+                          r"policy|preferences|settings|learn more|got it|accept|agree))[^\n]{1,400}"),
+    rule("newsletter-prompt", r"(newsletter|sign up( now| for free)?|follow by e-?mail|join the newsletter)\s*[.!:»]?|"
+                              rf"({_TEASER}\s*)?{_SIGNUP}[^.!?]{{0,120}}[.!?…]*"
+                              rf"(\s*({_TEASER}|{_SIGNUP})[^.!?]{{0,120}}[.!?…]*)*"),
+    rule("coffee-plug", r"(enjoyed (this|it)[^.!?]{0,40}[?!.,]\s*|"
+                        r"if you (enjoy|enjoyed|like|liked|found)[^.!?]{0,60},\s*)?"
+                        r"((you can|please|why not|consider|or)\s+)?(buy me a (coffee|tea|beer)|"
+                        r"(support|tip|thank) (me|us|the author|this (blog|work|newsletter|podcast))"
+                        r"( (on|via|at|with) (ko-?fi|buy ?me ?a ?coffee))|ko-?fi(\.com/\S+)?|buymeacoffee\.com/\S+|"
+                        r"tip jar:?)( (on|at|via|over at|with) [^,.!?]{1,60}| ?[a-z0-9./-]*ko-?fi[a-z0-9./-]*)?"
+                        r"\s*[.!☕]*\s*"),
+    # Blogger's "Posted by NAME at TIME" footer; WordPress's "Posted in CATEGORY | Leave a comment".
+    rule("posted-by", rf"posted by [^.!?\n]{{1,60}}? (at|on) ({_TIME}|{_DATE})({_POST_FOOTER})*|"
+                      r"posted (in|on) [^.!?|,]{1,60}(\s*\|\s*(tagged [^|]{1,80}|leave a comment|\d+ comments?))+"),
+    rule("related", r"(related( posts| articles| stories| reading)?|you (may|might) also (like|enjoy)|"
+                    r"more (like this|stories)|recommended( for you| reading)?|read next|similar posts|"
+                    r"popular posts)\s*[:»]?|related\s*:\s*[^.!?]{1,120}"),
+    rule("comments-header", r"((\d+|no|one|two|three|four|five|six|seven|eight|nine|ten) "
+                            r"(comments?|responses?|replies|thoughts) (on|to) [“\"'‘«].{1,120}[”\"'’»]\.?)|"
+                            r"(comments?|responses?|discussion( about this (post|article))?|leave a (reply|comment)|"
+                            r"post a comment|add a comment|join the (discussion|conversation)|cancel reply|"
+                            r"(view|show|load more) comments|your e-?mail address will not be published|"
+                            r"(\d+|no|one) (comments?|responses?|replies))\s*[:.]?"),
+    rule("post-navigation", rf"((«|‹|←)\s*)?{_NAV}(\s*(»|›|→))?(\s*[|•·]?\s*{_NAV})*"),
+    rule("feed-links", r"subscribe to:?(\s*(post comments|posts|comments)( \((atom|rss)\))?)+"),
+    rule("author-bio", r"(about|meet) the (author|writer)s?:?"),
 )
 
 
