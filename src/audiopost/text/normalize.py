@@ -192,7 +192,7 @@ def _ends(m: re.Match[str], before_capital: bool = True) -> str:
     if not m.group(0).endswith("."):
         return ""
     rest = m.string[m.end():].lstrip(" \"')]")
-    if not rest:
+    if not rest or not rest[0].isalnum():  # end of text, or punctuation such as "(": as a sentence period would
         return "."
     new_sentence = before_capital and m.string[m.end():m.end() + 1].isspace() and rest[0].isupper()
     return "." if new_sentence else ""
