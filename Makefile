@@ -4,16 +4,28 @@ VENV := .venv
 BIN := $(VENV)/bin
 SYSTEM_TOOLS := espeak-ng ffmpeg ffprobe mp3val
 APT_PACKAGES := espeak-ng ffmpeg mp3val
+# Only the tests need a browser (the episode page is played in headless Chromium).
+TEST_TOOLS := chromium chromedriver
+TEST_APT_PACKAGES := chromium chromium-driver
 
-.PHONY: demo test system venv js lint bench clean
+.PHONY: demo test system venv js browser lint bench clean
 
 demo: venv
 	$(BIN)/audiopost narrate examples/sample-post.md --force
 	@ls -l output/
 
-test: venv js
+test: venv js browser
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest -q
+
+browser:
+	@missing=""; for t in $(TEST_TOOLS); do command -v $$t >/dev/null 2>&1 || missing="$$missing $$t"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing test packages (missing:$$missing)"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  ($$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(TEST_APT_PACKAGES) >/dev/null) \
+	    || echo "could not install Chromium: the browser test will be skipped"; \
+	fi
 
 # podcast-partytime (Podcast Index's feed parser) for the feed round-trip test; skipped without npm.
 js:

@@ -103,6 +103,7 @@ RENDER_OPTIONS = _apply(
                  help="Chunk cache folder [~/.cache/audiopost]."),
     click.option("-q", "--quiet", is_flag=True, help="No progress on stderr."),
     click.option("--lyrics", is_flag=True, help="Embed the full transcript as an ID3 USLT frame."),
+    click.option("--page", is_flag=True, help="Also write <slug>.html: a player with chapters and a live transcript."),
     click.option("--max-chars", type=click.IntRange(1), default=2_000_000, show_default=True,
                  help="Refuse longer posts."),
     click.option("--feed", "feed_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -145,6 +146,7 @@ def narrate_cmd(post: str, as_json: bool, quiet: bool, **kw: Any) -> None:
             "synthesized": result.synthesized, "up_to_date": result.up_to_date,
             "chapters": [{"title": c.title, "start": c.start} for c in result.chapters],
             "transcript": str(result.files["vtt"]),
+            **({"page": str(result.files["page"])} if "page" in result.files else {}),
         }))
     else:
         click.echo(f"{ep.path}  {ep.duration:.1f} s  {ep.bytes:,} bytes  "
@@ -167,7 +169,7 @@ def _options(kw: dict[str, Any], **more: Any) -> Any:
         engine=kw.pop("engine") or "", bitrate=kw.pop("bitrate"), spoken_intro=not kw.pop("no_spoken_intro"),
         cache=not kw.pop("no_cache"), cache_dir=kw.pop("cache_dir"), lyrics=kw.pop("lyrics"),
         workers=kw.pop("workers"), max_chars=kw.pop("max_chars"), pick=pick, feed=kw.pop("feed_path"),
-        base_url=kw.pop("base_url"), channel=channel, **kw, **more)
+        base_url=kw.pop("base_url"), channel=channel, page=kw.pop("page", False), **kw, **more)
 
 
 @main.command("batch")
@@ -293,6 +295,31 @@ def _voice_sample(name: str, output: Path | None) -> None:
     for side in result.files.values():
         side.unlink(missing_ok=True)  # a sample needs no transcript
     click.echo(f"{result.episode.path}  {result.episode.duration:.1f} s")
+
+
+@main.command("page")
+@click.argument("episode", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--embed", is_flag=True, help="Write only the fragment to paste into a blog post (<stem>.embed.html).")
+@click.option("--force", is_flag=True, help="Replace an existing page that audiopost did not make.")
+@_errors
+def page_cmd(episode: Path, embed: bool, force: bool) -> None:
+    """Write EPISODE's page: audio player, chapters and a transcript that follows the voice."""
+    from audiopost.page import write_page
+
+    click.echo(write_page(episode, embed=embed, force=force))
+
+
+@main.command("serve")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=Path("output"))
+@click.option("--host", type=str, default="127.0.0.1", show_default=True)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--log", is_flag=True, help="Log every request on stderr.")
+@_errors
+def serve_cmd(folder: Path, host: str, port: int, log: bool) -> None:
+    """Serve FOLDER (episodes, pages, feed) on localhost with byte ranges, to preview before upload."""
+    from audiopost.serve import serve
+
+    serve(folder, host, port, log=log)
 
 
 @main.group("cache")

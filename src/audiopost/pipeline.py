@@ -50,6 +50,8 @@ class Options:
     """Speak the profile's intro/outro templates."""
     lyrics: bool = False
     """Embed the full transcript as an ID3 USLT frame."""
+    page: bool = False
+    """Also write ``<stem>.html``: a player with chapters and a live transcript."""
     cache: bool = True
     """Reuse synthesized chunks from the chunk cache."""
     cache_dir: Path | None = None
@@ -151,6 +153,11 @@ def narrate(source: str | Path, options: Options = Options(), log: Log = lambda 
     key = digest(script, profile, options, (cover, intro, outro))
     check_target(target, options.force)  # fail before the slow part
     check_sidecars(target, options.force)
+    if options.page:
+        from audiopost.page import check_target as check_page
+        from audiopost.page import page_path
+
+        check_page(page_path(target), options.force)
     chunks = sum(len(p.lines) for p in script.paragraphs())
     result = None if options.force else up_to_date(target, key, post, script, chunks)
     if result is not None:
@@ -161,6 +168,10 @@ def narrate(source: str | Path, options: Options = Options(), log: Log = lambda 
             result = render(post, profile, script, options, target, key, (cover, intro, outro), workdir, log)
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
+    if options.page:
+        from audiopost.page import write_page
+
+        result.files["page"] = write_page(result.episode.path, force=options.force)
     if options.feed is not None:
         log(f"updating feed {options.feed}")
         publish(options.feed, options.base_url, options.channel, post, result.episode, summary(script, 4000),
