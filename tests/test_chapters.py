@@ -65,6 +65,12 @@ def seconds(stamp: str) -> float:
     return int(h) * 3600 + int(m) * 60 + float(s)
 
 
+def window_energy(audio: np.ndarray, n: int) -> np.ndarray:
+    """sqrt of the energy in every n-sample window (a cumulative sum, not an O(N·n) convolution)."""
+    csum = np.concatenate([[0.0], np.cumsum(audio.astype(np.float64) ** 2)])
+    return np.sqrt(np.maximum(csum[n:] - csum[:-n], 0)) + 1e-9
+
+
 def ffprobe_chapters(path: Path) -> list[dict]:
     out = subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "json", str(path)],
                          capture_output=True, text=True, check=True).stdout
@@ -123,7 +129,7 @@ def test_known_sentence_starts_where_its_cue_says(episode: tuple[Path, dict], tm
                           str(rate), "-"], capture_output=True, check=True).stdout
     audio = np.frombuffer(raw, dtype="<f4")
     score = correlate(audio, x, mode="valid", method="fft")
-    energy = np.sqrt(np.convolve(audio ** 2, np.ones(len(x)), mode="valid")) + 1e-9
+    energy = window_energy(audio, len(x))
     found = int(np.argmax(score / energy)) / rate
     assert abs(found - seconds(cue.start)) < 0.3
 
@@ -174,3 +180,33 @@ def test_foreign_side_file_is_not_overwritten(tmp_path: Path) -> None:
     assert result.stderr == f"Error: {vtt} exists and was not made by audiopost (use --force to replace it)\n"
     assert (tmp_path / "n.vtt").read_text() == "someone else's subtitles"
     assert not (tmp_path / "n.mp3").exists()
+
+
+def test_long_episode_encoded_in_parts_keeps_cues_on_the_audio(tmp_path: Path) -> None:
+    """Past two minutes the MP3 is encoded in parts at once; cues after a junction must still line up."""
+    sentences = [f"Entry {n} of the harbour log notes calm water and a light breeze." for n in range(1, 41)]
+    sentences[33] = "Then a lighthouse keeper whistled a strange tune that nobody had ever heard before."
+    post = tmp_path / "log.txt"
+    post.write_text("Harbour log\n\n" + "\n\n".join(" ".join(sentences[i:i + 2]) for i in range(0, 40, 2)) + "\n")
+    mp3 = tmp_path / "log.mp3"
+    result = CliRunner().invoke(main, ["narrate", str(post), "-o", str(mp3), "--engine", "espeak", "--workers", "2",
+                                       "--json", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert float(ffprobe(mp3)["duration"]) > 150
+    from conftest import mp3val_problems
+
+    assert mp3val_problems(mp3) == []
+    cues = webvtt.read(str(mp3.with_suffix(".vtt")))
+    assert abs(seconds(cues[-1].end) - float(ffprobe(mp3)["duration"])) < 0.5
+    late = sentences[33]  # well past the middle, where the parts meet
+    cue = next(c for c in cues if c.text == late)
+    alone = tmp_path / "alone.wav"
+    engine_class("espeak")(VoiceSettings()).synthesize(late, alone)
+    x, rate = read_wav(alone)
+    x = trim(x, rate)
+    raw = subprocess.run(["ffmpeg", "-loglevel", "error", "-i", str(mp3), "-f", "f32le", "-ac", "1", "-ar",
+                          str(rate), "-"], capture_output=True, check=True).stdout
+    audio = np.frombuffer(raw, dtype="<f4")
+    score = correlate(audio, x, mode="valid", method="fft")
+    energy = window_energy(audio, len(x))
+    assert abs(int(np.argmax(score / energy)) / rate - seconds(cue.start)) < 0.1

@@ -7,10 +7,13 @@ settings, so it may replace its own earlier output but never a file it did not m
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import glob
+import itertools
 import os
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -76,6 +79,12 @@ class Episode:
     loudness_lufs: float
     true_peak_dbtp: float
     digest: str
+    junctions: tuple[tuple[float, float], ...] = ()
+    """Where separately encoded parts meet: (master time, seconds of encoder delay added there)."""
+
+    def shift(self, t: float) -> float:
+        """Where master time ``t`` ends up in the MP3."""
+        return t + sum(extra for at, extra in self.junctions if t >= at)
 
 
 def made_by_us(path: Path) -> bool:
@@ -126,13 +135,19 @@ def prepare_cover(image: str, workdir: Path) -> Path:
 
 
 def export(master: Master, target: Path, tags: Tags, digest: str, *, bitrate: int = 96,
-           cover: Path | None = None, force: bool = False) -> Episode:
-    """Encode, tag and move the MP3 into place atomically (a temp file beside the target, then rename)."""
+           cover: Path | None = None, force: bool = False, workers: int | None = None) -> Episode:
+    """Encode, tag and move the MP3 into place atomically (a temp file beside the target, then rename).
+
+    A long episode is encoded in ``workers`` parts at once (default: one per CPU), cut in pauses.
+    """
     check_target(target, force)
     tmp = temp_beside(target)
     try:
         offset = codec_offset(master, bitrate, tmp)
-        encode(master.wav, tmp, bitrate, offset)
+        points = split_points(master, workers or os.cpu_count() or 1)
+        junctions = encode_parts(master, tmp, bitrate, offset, points)
+        shifted = Episode(tmp, 0, 0.0, 0.0, 0.0, digest, junctions).shift
+        tags = dataclasses.replace(tags, chapters=tuple((t, shifted(a), shifted(b)) for t, a, b in tags.chapters))
         stats = {"loudness": f"{master.loudness_lufs:.2f}", "true-peak": f"{master.true_peak_dbtp + offset:.2f}"}
         write_tags(tmp, tags, digest, cover, stats)
         check_target(target, force)  # again: someone may have put a file there meanwhile
@@ -142,7 +157,49 @@ def export(master: Master, target: Path, tags: Tags, digest: str, *, bitrate: in
             tmp.unlink()
         raise
     return Episode(target, target.stat().st_size, tools.duration(target), master.loudness_lufs,
-                   master.true_peak_dbtp + offset, digest)
+                   master.true_peak_dbtp + offset, digest, junctions)
+
+
+def split_points(master: Master, parts: int, min_gap: float = 0.25) -> list[float]:
+    """Times in the middle of pauses near each k/parts of the episode, where parts encoded apart can meet.
+
+    Each later part starts with the encoder's delay (~25 ms of silence) and the one before ends with its
+    padding: inside a pause of a quarter second or more, nobody hears it. Short episodes stay whole.
+    """
+    if parts < 2 or master.duration < 120:
+        return []
+    gaps = [(a.end + b.start) / 2 for a, b in itertools.pairwise(master.cues) if b.start - a.end >= min_gap]
+    points: list[float] = []
+    for k in range(1, parts):
+        best = min(gaps, key=lambda g: abs(g - master.duration * k / parts), default=None)
+        if best is not None and best > (points[-1] if points else 0.0) + 30 and best < master.duration - 30:
+            points.append(round(best, 3))
+    return points
+
+
+def encode_parts(master: Master, out: Path, bitrate: int, gain_db: float,
+                 points: list[float]) -> tuple[tuple[float, float], ...]:
+    """Encode the master in parts at once (cut at ``points``) and join their frames; return the junctions."""
+    if not points:
+        encode(master.wav, out, bitrate, gain_db)
+        return ()
+    bounds = [0.0, *points, master.duration]
+    parts = [out.with_name(out.name.replace(".tmp", f".part{i}.tmp")) for i in range(len(bounds) - 1)]
+    listing = out.with_name(out.name.replace(".tmp.mp3", ".parts.txt"))
+    try:
+        with ThreadPoolExecutor(len(parts)) as pool:
+            jobs = [pool.submit(encode, master.wav, part, bitrate, gain_db, "-ss", f"{a:.6f}", "-t", f"{b - a:.6f}")
+                    for part, a, b in zip(parts, bounds, bounds[1:], strict=False)]
+            for job in jobs:
+                job.result()
+        listing.write_text("".join(f"file '{p.name}'\n" for p in parts), encoding="utf-8")
+        tools.ffmpeg("-f", "concat", "-safe", "0", "-i", str(listing), "-c", "copy", "-write_xing", "1",
+                     "-id3v2_version", "3", "-write_id3v1", "0", "-f", "mp3", str(out), what="joining MP3 parts")
+    finally:
+        for path in (*parts, listing):
+            path.unlink(missing_ok=True)
+    extra = max(0.0, tools.duration(out) - master.duration) / len(points)
+    return tuple((p, extra) for p in points)
 
 
 def temp_beside(target: Path) -> Path:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import importlib
 import json
 import re
 import shutil
 import tempfile
+import threading
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -197,8 +199,11 @@ def render(post: Post, profile: Profile, script: Script, options: Options, targe
            inputs: tuple[str, str, str], workdir: Path, log: Log) -> Result:
     """The slow part: speak, master, encode and tag, then write the side files."""
     from audiopost.cache import ChunkCache, default_dir
-    from audiopost.master import master
     from audiopost.speech import speak
+
+    # numpy/scipy take a second to import: let that happen while the workers speak.
+    preload = threading.Thread(target=importlib.import_module, args=("audiopost.master",), daemon=True)
+    preload.start()
 
     cover, intro, outro = inputs
     cover_jpg = prepare_cover(cover, workdir) if cover else None
@@ -206,6 +211,9 @@ def render(post: Post, profile: Profile, script: Script, options: Options, targe
     log(f"speaking {sum(len(p.lines) for p in script.paragraphs())} chunks with {profile.engine} ({profile.voice})")
     speech = speak(script, profile, workdir, workers=options.workers, cache=cache, progress=options.progress)
     log("mastering")
+    preload.join()
+    from audiopost.master import master
+
     mastered = master(speech, profile, workdir / "master.wav", intro=intro, outro=outro)
     log(f"encoding {target}")
     marks = tuple(chapters(script, mastered, post.title))
@@ -213,7 +221,11 @@ def render(post: Post, profile: Profile, script: Script, options: Options, targe
     tags = Tags(title=post.title, author=post.author, album=post.site, date=post.date,
                 summary=summary(script), link=post.link, chapters=tuple((c.title, c.start, c.end) for c in marks),
                 lyrics="\n".join(c.text for c in cues) if options.lyrics else "")
-    episode = export(mastered, target, tags, key, bitrate=profile.bitrate, cover=cover_jpg, force=options.force)
+    episode = export(mastered, target, tags, key, bitrate=profile.bitrate, cover=cover_jpg, force=options.force,
+                     workers=options.workers)
+    # Parts encoded at once meet in pauses, each junction a few ms longer: cue times follow.
+    marks = tuple(Chapter(c.title, episode.shift(c.start), episode.shift(c.end)) for c in marks)
+    cues = [dataclasses.replace(c, start=episode.shift(c.start), end=episode.shift(c.end)) for c in cues]
     files = sidecars.paths(target)
     sidecars.write(files["vtt"], vtt(cues))
     sidecars.write(files["srt"], srt(cues))
