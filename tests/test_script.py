@@ -127,3 +127,21 @@ def test_bad_lexicon_line_names_file_and_line(tmp_path: Path) -> None:
     post = Post(title="T", blocks=(Block("paragraph", "Words."),))
     with pytest.raises(AudiopostError, match=r"bad\.tsv.*line 2"):
         make_script(post, Profile(lexicon=str(lexicon)))
+
+
+def test_profile_acronyms_are_said_as_words() -> None:
+    post = Post(title="T", blocks=(Block("paragraph", "Send the JPEG to the CIA today."),))
+    plain = make_script(post, Profile(intro="", outro="")).paragraphs()[1].lines[0].spoken
+    mine = make_script(post, Profile(intro="", outro="", acronyms=("JPEG",))).paragraphs()[1].lines[0].spoken
+    assert plain == "Send the J.P.E.G to the C.I.A today."
+    assert mine == "Send the Jpeg to the C.I.A today."
+
+
+def test_post_language_picks_the_espeak_voice() -> None:
+    from audiopost.pipeline import for_language
+
+    assert for_language(Profile(), "de-DE").voice == "de"
+    assert for_language(Profile(), "de-DE").language == "de"
+    assert for_language(Profile(), "en-GB").voice == "en-us"  # same language: the profile's own voice
+    assert for_language(Profile(), "").voice == "en-us"
+    assert for_language(Profile(engine="piper", model="x.onnx"), "fr").voice == "en-us"  # a model speaks one language

@@ -120,8 +120,26 @@ def prepare(source: str | Path, options: Options) -> tuple[Post, Profile, Script
     overrides = {k: v for k, v in (("title", options.title), ("author", options.author)) if v}
     if overrides:
         post = dataclasses.replace(post, **overrides)
-    profile = load_profile(options)
+    profile = for_language(load_profile(options), post.language)
     return post, profile, make_script(post, profile)
+
+
+def for_language(profile: Profile, language: str) -> Profile:
+    """A post in another language than the profile's is read by espeak-ng's voice for that language
+    (engines pyttsx3 and espeak), when espeak-ng has one; its text then gets that language's rules."""
+    want = language.lower().split("-")[0].split("_")[0]
+    if not want or want == profile.language.lower().split("-")[0] or profile.engine not in ("pyttsx3", "espeak"):
+        return profile
+    from audiopost.engines.espeak import EspeakEngine
+
+    try:
+        voices = EspeakEngine.voices()
+    except AudiopostError:
+        return profile
+    for candidate in (language.lower(), want):
+        if candidate in voices:
+            return profile.replace(voice=candidate, language=want)
+    return profile
 
 
 def digest(script: Script, profile: Profile, options: Options, inputs: tuple[str, ...]) -> str:

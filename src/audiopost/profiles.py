@@ -67,6 +67,8 @@ class Profile:
     """Names of built-in boilerplate rules to turn off."""
     read_alt_text: bool = False
     """Read images' alt text aloud instead of skipping images."""
+    acronyms: tuple[str, ...] = ()
+    """More all-caps words to say as words, not letters (NASA and UNESCO are built in)."""
     path: str = ""
     """The file the profile was read from ("" for built-in defaults)."""
 

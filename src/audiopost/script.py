@@ -118,7 +118,7 @@ def _speaker(profile: Profile, language: str) -> Callable[[str], str]:
     lexicon = load_lexicon(profile.lexicon) if profile.lexicon else {}
 
     def say(sentence: str) -> str:
-        spoken = normalize(sentence, language)
+        spoken = normalize(sentence, language, words=profile.acronyms)
         return apply_lexicon(spoken, lexicon) if lexicon else spoken
 
     return say
