@@ -71,6 +71,20 @@ def window_energy(audio: np.ndarray, n: int) -> np.ndarray:
     return np.sqrt(np.maximum(csum[n:] - csum[:-n], 0)) + 1e-9
 
 
+def where_spoken(sentence: str, mp3: Path, tmp_path: Path) -> float:
+    """Where ``sentence``, synthesized alone by espeak-ng, best matches the episode's audio (seconds):
+    normalized cross-correlation of the waveforms, independent of audiopost's own timing."""
+    alone = tmp_path / "alone.wav"
+    engine_class("espeak")(VoiceSettings()).synthesize(sentence, alone)
+    x, rate = read_wav(alone)
+    x = trim(x, rate)
+    raw = subprocess.run(["ffmpeg", "-loglevel", "error", "-i", str(mp3), "-f", "f32le", "-ac", "1", "-ar",
+                          str(rate), "-"], capture_output=True, check=True).stdout
+    audio = np.frombuffer(raw, dtype="<f4")
+    score = correlate(audio, x, mode="valid", method="fft")
+    return int(np.argmax(score / window_energy(audio, len(x)))) / rate
+
+
 def ffprobe_chapters(path: Path) -> list[dict]:
     out = subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "json", str(path)],
                          capture_output=True, text=True, check=True).stdout
@@ -121,17 +135,7 @@ def test_vtt_parses_and_ends_with_the_audio(episode: tuple[Path, dict]) -> None:
 def test_known_sentence_starts_where_its_cue_says(episode: tuple[Path, dict], tmp_path: Path) -> None:
     mp3, _ = episode
     cue = next(c for c in webvtt.read(str(mp3.with_suffix(".vtt"))) if c.text == KNOWN)
-    alone = tmp_path / "alone.wav"
-    engine_class("espeak")(VoiceSettings()).synthesize(KNOWN, alone)
-    x, rate = read_wav(alone)
-    x = trim(x, rate)
-    raw = subprocess.run(["ffmpeg", "-loglevel", "error", "-i", str(mp3), "-f", "f32le", "-ac", "1", "-ar",
-                          str(rate), "-"], capture_output=True, check=True).stdout
-    audio = np.frombuffer(raw, dtype="<f4")
-    score = correlate(audio, x, mode="valid", method="fft")
-    energy = window_energy(audio, len(x))
-    found = int(np.argmax(score / energy)) / rate
-    assert abs(found - seconds(cue.start)) < 0.3
+    assert abs(where_spoken(KNOWN, mp3, tmp_path) - seconds(cue.start)) < 0.3
 
 
 def test_lyrics_frame_and_inspect(episode: tuple[Path, dict]) -> None:
@@ -200,13 +204,4 @@ def test_long_episode_encoded_in_parts_keeps_cues_on_the_audio(tmp_path: Path) -
     assert abs(seconds(cues[-1].end) - float(ffprobe(mp3)["duration"])) < 0.5
     late = sentences[33]  # well past the middle, where the parts meet
     cue = next(c for c in cues if c.text == late)
-    alone = tmp_path / "alone.wav"
-    engine_class("espeak")(VoiceSettings()).synthesize(late, alone)
-    x, rate = read_wav(alone)
-    x = trim(x, rate)
-    raw = subprocess.run(["ffmpeg", "-loglevel", "error", "-i", str(mp3), "-f", "f32le", "-ac", "1", "-ar",
-                          str(rate), "-"], capture_output=True, check=True).stdout
-    audio = np.frombuffer(raw, dtype="<f4")
-    score = correlate(audio, x, mode="valid", method="fft")
-    energy = window_energy(audio, len(x))
-    assert abs(int(np.argmax(score / energy)) / rate - seconds(cue.start)) < 0.1
+    assert abs(where_spoken(late, mp3, tmp_path) - seconds(cue.start)) < 0.1

@@ -64,28 +64,38 @@ def inspect(path: Path) -> dict[str, Any]:
         "bitrate": audio.info.bitrate, "xing": xing_header(path),
         "loudness_lufs": lufs, "true_peak_dbtp": peak,
         "id3_version": ".".join(map(str, tags.version)) if tags.version else "",
-        "title": _text(tags, "TIT2"), "author": _text(tags, "TPE1"), "album": _text(tags, "TALB"),
-        "date": _date(tags), "genre": _text(tags, "TCON"),
+        "title": tag_text(tags, "TIT2"), "author": tag_text(tags, "TPE1"), "album": tag_text(tags, "TALB"),
+        "date": _date(tags), "genre": tag_text(tags, "TCON"),
         "summary": str(tags.getall("COMM")[0]) if tags.getall("COMM") else "",
         "link": tags.getall("WOAR")[0].url if tags.getall("WOAR") else "",
         "cover": {"mime": cover[0].mime, "bytes": len(cover[0].data)} if cover else None,
-        "chapters": [{"title": _text(c.sub_frames, "TIT2"), "start": c.start_time / 1000,
-                      "end": c.end_time / 1000} for c in sorted(tags.getall("CHAP"), key=lambda c: c.start_time)],
+        "chapters": [{"title": t, "start": a, "end": b} for t, a, b in id3_chapters(tags)],
         "transcript_frame": bool(tags.getall("USLT")),
         "made_by_audiopost": bool(tags.getall(f"TXXX:{MARK}")),
     }
 
 
-def _text(tags: Any, key: str) -> str:
+def tag_text(tags: Any, key: str) -> str:
+    """The first text of frame ``key`` ("" when there is none)."""
     frame = tags.get(key) if tags is not None else None
     return str(frame.text[0]) if frame is not None and frame.text else ""
 
 
+
+
+
+def id3_chapters(tags: ID3) -> list[tuple[str, float, float]]:
+    """(title, start s, end s) of the CHAP frames, in time order."""
+    frames = sorted(tags.getall("CHAP"), key=lambda c: c.start_time)
+    return [(tag_text(c.sub_frames, "TIT2") or f"Chapter {i}", c.start_time / 1000, c.end_time / 1000)
+            for i, c in enumerate(frames, 1)]
+
+
 def _date(tags: Any) -> str:
     """TDRC (ID3v2.4), or TYER + TDAT (ID3v2.3: year, then DDMM) as an ISO date."""
-    if _text(tags, "TDRC"):
-        return _text(tags, "TDRC")
-    year, ddmm = _text(tags, "TYER"), _text(tags, "TDAT")
+    if tag_text(tags, "TDRC"):
+        return tag_text(tags, "TDRC")
+    year, ddmm = tag_text(tags, "TYER"), tag_text(tags, "TDAT")
     return f"{year}-{ddmm[2:]}-{ddmm[:2]}" if year and len(ddmm) == 4 else year
 
 

@@ -24,6 +24,7 @@ from mutagen.mp3 import MP3
 
 from audiopost import sidecars, tools
 from audiopost.errors import AudiopostError
+from audiopost.inspection import id3_chapters, tag_text
 from audiopost.sidecars import Chapter
 
 PARAGRAPH_GAP = 0.6
@@ -119,8 +120,8 @@ def read_info(mp3: Path) -> Info:
         tags = ID3()
     apic = tags.getall("APIC")
     return Info(
-        file=mp3.name, title=_text(tags, "TIT2") or mp3.stem, author=_text(tags, "TPE1"),
-        album=_text(tags, "TALB"), date=_text(tags, "TDRC")[:10],
+        file=mp3.name, title=tag_text(tags, "TIT2") or mp3.stem, author=tag_text(tags, "TPE1"),
+        album=tag_text(tags, "TALB"), date=tag_text(tags, "TDRC")[:10],
         summary=str(tags.getall("COMM")[0]) if tags.getall("COMM") else "",
         link=tags.getall("WOAR")[0].url if tags.getall("WOAR") else "",
         duration=audio.info.length, cover=small_cover(apic[0].data) if apic else b"",
@@ -128,15 +129,8 @@ def read_info(mp3: Path) -> Info:
     )
 
 
-def _text(tags: ID3, key: str) -> str:
-    frame = tags.get(key)
-    return str(frame.text[0]) if frame is not None and frame.text else ""
-
-
 def _id3_chapters(tags: ID3, length: float) -> tuple[Chapter, ...]:
-    frames = sorted(tags.getall("CHAP"), key=lambda c: c.start_time)
-    return tuple(Chapter(_text(c.sub_frames, "TIT2") or f"Chapter {i}", c.start_time / 1000,
-                         min(c.end_time / 1000, length)) for i, c in enumerate(frames, 1))
+    return tuple(Chapter(title, start, min(end, length)) for title, start, end in id3_chapters(tags))
 
 
 def small_cover(image: bytes) -> bytes:
