@@ -9,11 +9,11 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import glob
-import itertools
 import os
+import shutil
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -135,71 +135,102 @@ def prepare_cover(image: str, workdir: Path) -> Path:
 
 
 def export(master: Master, target: Path, tags: Tags, digest: str, *, bitrate: int = 96,
-           cover: Path | None = None, force: bool = False, workers: int | None = None) -> Episode:
-    """Encode, tag and move the MP3 into place atomically (a temp file beside the target, then rename).
-
-    A long episode is encoded in ``workers`` parts at once (default: one per CPU), cut in pauses.
-    """
+           cover: Path | None = None, force: bool = False, encoder: PartEncoder | None = None) -> Episode:
+    """Encode (or finish encoding), tag and move the MP3 into place atomically (a temp file beside the
+    target, then rename). ``encoder`` is the one the master fed its parts to while mastering."""
     check_target(target, force)
     tmp = temp_beside(target)
     try:
-        offset = codec_offset(master, bitrate, tmp)
-        points = split_points(master, workers or os.cpu_count() or 1)
-        junctions = encode_parts(master, tmp, bitrate, offset, points)
+        if encoder is None:
+            encoder = PartEncoder(bitrate, master.parts[0])
+            for index, part in enumerate(master.parts):
+                encoder(index, part)
+        junctions = encoder.join(master, tmp)
         shifted = Episode(tmp, 0, 0.0, 0.0, 0.0, digest, junctions).shift
         tags = dataclasses.replace(tags, chapters=tuple((t, shifted(a), shifted(b)) for t, a, b in tags.chapters))
+        offset = encoder.offset()
         stats = {"loudness": f"{master.loudness_lufs:.2f}", "true-peak": f"{master.true_peak_dbtp + offset:.2f}"}
         write_tags(tmp, tags, digest, cover, stats)
         check_target(target, force)  # again: someone may have put a file there meanwhile
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as e:
         with contextlib.suppress(OSError):
             tmp.unlink()
+        if isinstance(e, OSError):  # a full disk, a vanished folder …: the previous episode is untouched
+            raise AudiopostError(f"cannot write {target}: {e.strerror or e}") from None
         raise
+    finally:
+        if encoder is not None:
+            encoder.close()
     return Episode(target, target.stat().st_size, tools.duration(target), master.loudness_lufs,
                    master.true_peak_dbtp + offset, digest, junctions)
 
 
-def split_points(master: Master, parts: int, min_gap: float = 0.25) -> list[float]:
-    """Times in the middle of pauses near each k/parts of the episode, where parts encoded apart can meet.
+class PartEncoder:
+    """Encodes master parts to MP3 as soon as the master has written each one (on the other cores),
+    then joins their frames. Parts meet in pauses: each later part starts with the encoder's delay
+    (~25 ms of silence) and the one before ends with its padding, which nobody hears in a pause.
 
-    Each later part starts with the encoder's delay (~25 ms of silence) and the one before ends with its
-    padding: inside a pause of a quarter second or more, nobody hears it. Short episodes stay whole.
+    The codec offset (see codec_offset) is measured first, in the background, from ``calibration``: a
+    WAV of the speech at any level, since libmp3lame's loss is an even gain.
     """
-    if parts < 2 or master.duration < 120:
-        return []
-    gaps = [(a.end + b.start) / 2 for a, b in itertools.pairwise(master.cues) if b.start - a.end >= min_gap]
-    points: list[float] = []
-    for k in range(1, parts):
-        best = min(gaps, key=lambda g: abs(g - master.duration * k / parts), default=None)
-        if best is not None and best > (points[-1] if points else 0.0) + 30 and best < master.duration - 30:
-            points.append(round(best, 3))
-    return points
 
+    def __init__(self, bitrate: int, calibration: Path) -> None:
+        self.bitrate = bitrate
+        self.scratch = Path(tempfile.mkdtemp(prefix="audiopost-encode-"))
+        self.pool = ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 1))
+        self._offset = self.pool.submit(codec_offset, calibration, bitrate, self.scratch / "calibration.mp3")
+        self.parts: dict[int, tuple[Path, Future[None]]] = {}
 
-def encode_parts(master: Master, out: Path, bitrate: int, gain_db: float,
-                 points: list[float]) -> tuple[tuple[float, float], ...]:
-    """Encode the master in parts at once (cut at ``points``) and join their frames; return the junctions."""
-    if not points:
-        encode(master.wav, out, bitrate, gain_db)
-        return ()
-    bounds = [0.0, *points, master.duration]
-    parts = [out.with_name(out.name.replace(".tmp", f".part{i}.tmp")) for i in range(len(bounds) - 1)]
-    listing = out.with_name(out.name.replace(".tmp.mp3", ".parts.txt"))
-    try:
-        with ThreadPoolExecutor(len(parts)) as pool:
-            jobs = [pool.submit(encode, master.wav, part, bitrate, gain_db, "-ss", f"{a:.6f}", "-t", f"{b - a:.6f}")
-                    for part, a, b in zip(parts, bounds, bounds[1:], strict=False)]
-            for job in jobs:
-                job.result()
-        listing.write_text("".join(f"file '{p.name}'\n" for p in parts), encoding="utf-8")
+    def __call__(self, index: int, wav: Path) -> None:
+        """Start encoding part ``index`` (a newer version of a part replaces the older one)."""
+        old = self.parts.pop(index, None)
+        if old is not None:
+            old[1].result()
+            old[0].unlink(missing_ok=True)
+        out = wav.with_suffix(".mp3")
+        self.parts[index] = (out, self.pool.submit(lambda: encode(wav, out, self.bitrate, self.offset())))
+
+    def offset(self) -> float:
+        return self._offset.result()
+
+    def join(self, master: Master, out: Path) -> tuple[tuple[float, float], ...]:
+        """Wait for every part, join them into ``out``; return the junctions (time, extra seconds)."""
+        files = [self.parts[i][0] for i in range(len(master.parts))]
+        for i in range(len(master.parts)):
+            self.parts[i][1].result()
+        if len(files) == 1:
+            shutil.copyfile(files[0], out)  # the work folder may be on another file system
+            return ()
+        listing = self.scratch / "parts.txt"
+        listing.write_text("".join(f"file '{f}'\n" for f in files), encoding="utf-8")
         tools.ffmpeg("-f", "concat", "-safe", "0", "-i", str(listing), "-c", "copy", "-write_xing", "1",
                      "-id3v2_version", "3", "-write_id3v1", "0", "-f", "mp3", str(out), what="joining MP3 parts")
-    finally:
-        for path in (*parts, listing):
-            path.unlink(missing_ok=True)
-    extra = max(0.0, tools.duration(out) - master.duration) / len(points)
-    return tuple((p, extra) for p in points)
+        extra = max(0.0, tools.duration(out) - master.duration) / (len(files) - 1)
+        return tuple((start, extra) for start in master.part_starts[1:])
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        shutil.rmtree(self.scratch, ignore_errors=True)
+
+
+def calibration_wav(paths: list[Path], out: Path, seconds: float = 30.0) -> Path:
+    """Up to ``seconds`` of speech from the chunk WAVs, joined, for the codec offset."""
+    import wave
+
+    with wave.open(str(out), "wb") as w:
+        total = 0.0
+        for path in paths:
+            with wave.open(str(path), "rb") as r:
+                if total == 0.0:
+                    w.setparams(r.getparams())
+                elif r.getframerate() != w.getframerate():
+                    continue
+                w.writeframes(r.readframes(r.getnframes()))
+                total += r.getnframes() / r.getframerate()
+            if total >= seconds:
+                break
+    return out
 
 
 def temp_beside(target: Path) -> Path:
@@ -268,21 +299,21 @@ def encode(wav: Path, out: Path, bitrate: int, gain_db: float = 0.0, *args: str)
                  "-id3v2_version", "3", "-write_id3v1", "0", "-f", "mp3", str(out), what="MP3 encoding")
 
 
-def codec_offset(master: Master, bitrate: int, scratch: Path, seconds: float = 30.0) -> float:
+def codec_offset(wav: Path, bitrate: int, scratch: Path, seconds: float = 30.0) -> float:
     """dB to add before encoding so the MP3 keeps the master's loudness.
 
     Measured here: libmp3lame in CBR lowers the level evenly across the spectrum (-0.45 dB at 96 kbit/s,
-    -0.3 dB at 192 kbit/s), so one excerpt from the middle, encoded and decoded, tells the offset.
+    -0.3 dB at 192 kbit/s), so a stretch of speech, encoded and decoded, tells the offset.
     """
     import numpy as np
 
     from audiopost.master import loudness
 
-    start = max(0.0, master.duration / 2 - seconds / 2)
-    window = ("-ss", f"{start:.3f}", "-t", f"{seconds:.3f}")
-    encode(master.wav, scratch, bitrate, 0.0, *window)
-    before = np.frombuffer(tools.decode(master.wav, *window), dtype="<f4")
+    window = ("-t", f"{seconds:.3f}")
+    encode(wav, scratch, bitrate, 0.0, *window)
+    before = np.frombuffer(tools.decode(wav, *window), dtype="<f4")
     after = np.frombuffer(tools.decode(scratch), dtype="<f4")
+    scratch.unlink(missing_ok=True)
     offset = loudness(before) - loudness(after)
     return float(np.clip(offset, -3.0, 3.0)) if np.isfinite(offset) else 0.0
 

@@ -10,8 +10,9 @@ encoder's overshoot.
 
 from __future__ import annotations
 
+import itertools
 import wave
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from math import gcd
 from pathlib import Path
@@ -48,8 +49,10 @@ class Cue:
 
 @dataclass(frozen=True)
 class Master:
-    wav: Path
-    """Mono 44.1 kHz float WAV."""
+    parts: tuple[Path, ...]
+    """Mono float WAVs, in order (one, unless a long episode was cut in pauses for parallel encoding)."""
+    part_starts: tuple[float, ...]
+    """Seconds where each part starts."""
     duration: float
     loudness_lufs: float
     """Integrated loudness as a stereo listener hears it (single channel + 3.01 dB)."""
@@ -57,6 +60,13 @@ class Master:
     cues: tuple[Cue, ...]
     speech_start: float
     """Seconds of intro clip (and gap) before the speech starts."""
+
+    @property
+    def wav(self) -> Path:
+        """The master as one file (only when it was not cut into parts)."""
+        if len(self.parts) != 1:
+            raise ValueError("this master is in several parts")
+        return self.parts[0]
 
 
 def read_wav(path: Path) -> tuple[np.ndarray, int]:
@@ -212,12 +222,17 @@ def db(value: float) -> float:
     return float(20 * np.log10(max(value, 1e-12)))
 
 
-def master(speech: Speech, profile: Profile, out: Path, *, intro: str = "", outro: str = "") -> Master:
+def master(speech: Speech, profile: Profile, out: Path, *, intro: str = "", outro: str = "", parts: int = 1,
+           on_part: Callable[[int, Path], None] | None = None) -> Master:
     """Join the clips with their pauses, add intro/outro clips, reach the loudness target, write WAV.
 
     Works piece by piece (one sentence in memory at a time), so a 90-minute episode needs no more memory
     than a short one: a first pass measures the speech, a second limits, writes and measures the result,
     and a third corrects the gain in the rare case the limiter cost more than 0.1 LU.
+
+    An episode of two minutes or more is written as up to ``parts`` WAV files cut in pauses, and
+    ``on_part(index, path)`` is called as soon as each is complete, so the encoder can start on it while
+    the rest is mastered (after a corrective pass it is called again, with new paths).
 
     The master stays at the engine's rate when there are no music clips (ffmpeg resamples to 44.1 kHz
     while encoding); with clips it is built at 44.1 kHz so the music keeps its highs.
@@ -230,13 +245,19 @@ def master(speech: Speech, profile: Profile, out: Path, *, intro: str = "", outr
     target = profile.loudness - DUAL_MONO_DB
     ceiling = profile.true_peak - MP3_MARGIN_DB
     gain = 10 ** ((target - plan.level) / 20)
-    for _ in range(3):  # the limiter lowers loudness a little: make up for it and limit again
-        measured, peak = plan.render(out, gain, ceiling)
+    cuts = plan.cuts(parts)
+    for attempt in range(3):  # the limiter lowers loudness a little: make up for it and limit again
+        again = f"-r{attempt}" if attempt else ""  # new names: an encoder may still read the last ones
+        names = [out.with_name(f"{out.stem}{again}{f'-{i}' if cuts else ''}{out.suffix}")
+                 for i in range(len(cuts) + 1)]
+        measured, peak = plan.render(names, cuts, gain, ceiling, on_part or (lambda i, p: None))
         miss = target - measured
         if abs(miss) < 0.1:
             break
         gain *= 10 ** (miss / 20)
-    return Master(out, plan.samples / rate, measured + DUAL_MONO_DB, db(peak), tuple(plan.cues), plan.offset)
+    starts = tuple(plan.start_of(c) / rate for c in [0, *cuts])
+    return Master(tuple(names), starts, plan.samples / rate, measured + DUAL_MONO_DB, db(peak), tuple(plan.cues),
+                  plan.offset)
 
 
 class _Plan:
@@ -252,8 +273,11 @@ class _Plan:
         self.cues: list[Cue] = []
         self.voice_gain: dict[str, float] = {}
         samples = len(intro) + gap if intro is not None else 0
+        self.sizes: list[tuple[int, int]] = [(len(intro), gap)] if intro is not None else []
+        """(audio, silence) samples of every piece, in the order of pieces()."""
         for clip, x in zip(speech.clips, self._speech(), strict=True):
             pause = round(clip.chunk.pause_after * rate)
+            self.sizes.append((len(x), pause))
             voices.setdefault(clip.chunk.voice, LoudnessMeter(rate)).add(x)
             meter.add(x).add(np.zeros(pause, np.float32))
             self.cues.append(Cue(samples / rate, (samples + len(x)) / rate, clip.chunk.shown,
@@ -270,7 +294,29 @@ class _Plan:
         self.level = meter.value()
         self.intro = self._matched(intro)
         self.outro = self._matched(outro)
-        self.samples = samples + (gap + len(outro) if outro is not None else 0)
+        if outro is not None:
+            self.sizes += [(0, gap), (len(outro), 0)]
+        self.samples = sum(a + s for a, s in self.sizes)
+
+    def start_of(self, piece: int) -> int:
+        """The sample where piece number ``piece`` starts."""
+        return sum(a + s for a, s in self.sizes[:piece])
+
+    def cuts(self, parts: int, min_pause: float = 0.25, edge: float = 30.0) -> list[int]:
+        """Pieces that start a new part: after a pause of ``min_pause`` s or more, nearest to each k/parts
+        of the episode, none within ``edge`` s of an end or of another cut. Short episodes stay whole."""
+        total = self.samples / self.rate
+        if parts < 2 or total < 120:
+            return []
+        starts = [self.start_of(j) / self.rate for j in range(len(self.sizes))]
+        candidates = [j for j in range(1, len(self.sizes)) if self.sizes[j - 1][1] >= min_pause * self.rate]
+        cuts: list[int] = []
+        for k in range(1, parts):
+            best = min(candidates, key=lambda j: abs(starts[j] - total * k / parts), default=None)
+            if best is not None and starts[best] > (starts[cuts[-1]] if cuts else 0.0) + edge \
+                    and starts[best] < total - edge:
+                cuts.append(best)
+        return cuts
 
     def _matched(self, clip: np.ndarray | None) -> np.ndarray | None:
         """A music clip at the level of the speech."""
@@ -296,24 +342,31 @@ class _Plan:
             yield np.zeros(0, np.float32), gap
             yield self.outro, 0
 
-    def render(self, out: Path, gain: float, ceiling: float) -> tuple[float, float]:
-        """Write the limited master at ``gain``; return its loudness (LUFS) and true peak (linear)."""
+    def render(self, outs: list[Path], cuts: list[int], gain: float, ceiling: float,
+               on_part: Callable[[int, Path], None]) -> tuple[float, float]:
+        """Write the limited master at ``gain`` into ``outs`` (one file per part, cut before the pieces in
+        ``cuts``); return its loudness (LUFS) and true peak (linear)."""
         meter = LoudnessMeter(self.rate)
         floor = 10 ** ((ceiling - 9) / 20) / gain  # quieter blocks cannot reach the ceiling
         peak = 0.0
-        with _FloatWav(out, self.rate, self.samples) as wav:
-            for x, silence in self.pieces():
-                if len(x):
-                    peaks = true_peak(x, floor)
-                    curve = limiter_gain(peaks, gain, ceiling, self.rate)
-                    y = (x * curve).astype(np.float32)
-                    # The gain curve is smooth (milliseconds): y's true peaks are x's times the curve.
-                    peak = max(peak, float(np.max(peaks * curve)))
-                    meter.add(y)
-                    wav.write(y)
-                quiet = np.zeros(silence, np.float32)
-                meter.add(quiet)
-                wav.write(quiet)
+        bounds = [0, *cuts, len(self.sizes)]
+        pieces = self.pieces()
+        for part, (first, last) in enumerate(itertools.pairwise(bounds)):
+            size = sum(a + s for a, s in self.sizes[first:last])
+            with _FloatWav(outs[part], self.rate, size) as wav:
+                for x, silence in itertools.islice(pieces, last - first):
+                    if len(x):
+                        peaks = true_peak(x, floor)
+                        curve = limiter_gain(peaks, gain, ceiling, self.rate)
+                        y = (x * curve).astype(np.float32)
+                        # The gain curve is smooth (milliseconds): y's true peaks are x's times the curve.
+                        peak = max(peak, float(np.max(peaks * curve)))
+                        meter.add(y)
+                        wav.write(y)
+                    quiet = np.zeros(silence, np.float32)
+                    meter.add(quiet)
+                    wav.write(quiet)
+            on_part(part, outs[part])
         return meter.value(), peak
 
 

@@ -6,6 +6,7 @@ import dataclasses
 import hashlib
 import importlib
 import json
+import os
 import re
 import shutil
 import tempfile
@@ -230,9 +231,17 @@ def render(post: Post, profile: Profile, script: Script, options: Options, targe
     speech = speak(script, profile, workdir, workers=options.workers, cache=cache, progress=options.progress)
     log("mastering")
     preload.join()
+    from audiopost.episode import PartEncoder, calibration_wav
     from audiopost.master import master
 
-    mastered = master(speech, profile, workdir / "master.wav", intro=intro, outro=outro)
+    # Long episodes are mastered in parts, each encoded as soon as it is written, on the other cores.
+    encoder = PartEncoder(profile.bitrate, calibration_wav([c.path for c in speech.clips], workdir / "cal.wav"))
+    try:
+        mastered = master(speech, profile, workdir / "master.wav", intro=intro, outro=outro,
+                          parts=options.workers or os.cpu_count() or 1, on_part=encoder)
+    except BaseException:
+        encoder.close()
+        raise
     log(f"encoding {target}")
     marks = tuple(chapters(script, mastered, post.title))
     cues = transcript_cues(mastered)
@@ -240,7 +249,7 @@ def render(post: Post, profile: Profile, script: Script, options: Options, targe
                 summary=summary(script), link=post.link, chapters=tuple((c.title, c.start, c.end) for c in marks),
                 lyrics="\n".join(c.text for c in cues) if options.lyrics else "")
     episode = export(mastered, target, tags, key, bitrate=profile.bitrate, cover=cover_jpg, force=options.force,
-                     workers=options.workers)
+                     encoder=encoder)
     # Parts encoded at once meet in pauses, each junction a few ms longer: cue times follow.
     marks = tuple(Chapter(c.title, episode.shift(c.start), episode.shift(c.end)) for c in marks)
     cues = [dataclasses.replace(c, start=episode.shift(c.start), end=episode.shift(c.end)) for c in cues]
