@@ -52,7 +52,7 @@ CASES: list[tuple[str, Callable[[Path], list[str]], str]] = [
     ("binary data", lambda t: [str(write(t, "b.txt", bytes(range(256)) * 8))], "binary data"),
     ("image renamed .txt", lambda t: [str(write(t, "photo.txt", PNG))], "is a PNG image, not a text post"),
     ("only boilerplate", lambda t: [str(write(t, "r.txt", "Listen on Spotify | Apple Podcasts\n*\n"
-                                                              "Support this podcast on Patreon\n"))], "nothing to say"),
+                                                              "Support the show on Patreon\n"))], "nothing to say"),
     ("broken XML feed", lambda t: [str(write(t, "f.xml", "<?xml version='1.0'?><rss><channel><title>x"))],
      "feed"),
     ("HTML without a body", lambda t: [str(write(t, "h.html", "<html><head><title>T</title></head></html>"))],

@@ -40,7 +40,7 @@ def test_empty_post(tmp_path: Path, content: str) -> None:
 
 def test_only_boilerplate_is_an_error_not_an_empty_mp3(tmp_path: Path) -> None:
     post = tmp_path / "residue.txt"
-    post.write_text("Listen on Spotify | Apple Podcasts | Online\n*\nSupport this podcast on Patreon\n")
+    post.write_text("Listen on Overcast | Apple Podcasts | Online\n*\nSupport the show on Patreon\n")
     out = tmp_path / "out.mp3"
     result = run("narrate", str(post), "-o", str(out))
     assert result.exit_code == 1
@@ -107,14 +107,14 @@ def test_script_from_stdin() -> None:
 def test_script_explain_names_the_rules(seed_or_own: Path) -> None:
     result = run("script", str(seed_or_own), "--explain")
     assert result.exit_code == 0
-    assert "removed by player-links: Listen on Spotify" in result.stderr
+    assert "removed by player-links: Listen on Overcast | Apple Podcasts | Online" in result.stderr
     assert "removed by separator: *" in result.stderr
 
 
 @pytest.fixture
 def seed_or_own(tmp_path: Path) -> Path:
     post = tmp_path / "post.txt"
-    post.write_text("Listen on Spotify | Apple Podcasts | Online\n*\nThe town hall reopened on Friday.\n")
+    post.write_text("Listen on Overcast | Apple Podcasts | Online\n*\nThe town hall reopened on Friday.\n")
     return post
 
 

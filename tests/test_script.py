@@ -35,9 +35,9 @@ def test_seed_script_drops_every_boilerplate_line_and_keeps_the_body(seed: Path)
 
 
 @pytest.mark.parametrize("line", [
-    "Listen on Spotify | Apple Podcasts | Online",
-    "Listen to the episode on Spotify on Apple Podcasts.",
-    "Support this podcast on Patreon",
+    "Listen on Overcast | Apple Podcasts | Online",
+    "Listen to this week's episode on Spotify or on Apple Podcasts.",
+    "Support our show on Patreon",
     "The post Ten Quiet Streets appeared first on Town Crier.",
     "From Town Crier via This RSS Feed.",
     "*", "***", "---", "• • •",
