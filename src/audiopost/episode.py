@@ -84,7 +84,12 @@ class Episode:
 
     def shift(self, t: float) -> float:
         """Where master time ``t`` ends up in the MP3."""
-        return t + sum(extra for at, extra in self.junctions if t >= at)
+        return shifted(t, self.junctions)
+
+
+def shifted(t: float, junctions: tuple[tuple[float, float], ...]) -> float:
+    """Master time ``t`` after the junctions of parts encoded apart (each adds its encoder delay)."""
+    return t + sum(extra for at, extra in junctions if t >= at)
 
 
 def made_by_us(path: Path) -> bool:
@@ -146,8 +151,8 @@ def export(master: Master, target: Path, tags: Tags, digest: str, *, bitrate: in
             for index, part in enumerate(master.parts):
                 encoder(index, part)
         junctions = encoder.join(master, tmp)
-        shifted = Episode(tmp, 0, 0.0, 0.0, 0.0, digest, junctions).shift
-        tags = dataclasses.replace(tags, chapters=tuple((t, shifted(a), shifted(b)) for t, a, b in tags.chapters))
+        tags = dataclasses.replace(tags, chapters=tuple((t, shifted(a, junctions), shifted(b, junctions))
+                                                        for t, a, b in tags.chapters))
         offset = encoder.offset()
         stats = {"loudness": f"{master.loudness_lufs:.2f}", "true-peak": f"{master.true_peak_dbtp + offset:.2f}"}
         write_tags(tmp, tags, digest, cover, stats)
