@@ -11,7 +11,7 @@ TEST_APT_PACKAGES := chromium chromium-driver
 .PHONY: demo test system venv js browser lint bench clean
 
 demo: venv
-	$(BIN)/audiopost narrate examples/sample-post.md --force
+	$(BIN)/audiopost narrate examples/sample-post.md --force --page
 	@ls -l output/
 
 test: venv js browser
