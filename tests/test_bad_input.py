@@ -234,3 +234,15 @@ class Crashy(EspeakEngine):
     line = one_error_line(proc)
     assert line == 'Error: the crashy engine crashed on chunk 3 ("This one explodes right here.")'
     assert not (tmp_path / "c.mp3").exists()
+
+
+@pytest.mark.parametrize(("engine", "expected"), [
+    ("espeak", "Error: espeak-ng is not installed (Debian/Ubuntu: sudo apt-get install espeak-ng)"),
+    ("pyttsx3", "Error: ffmpeg is not installed (Debian/Ubuntu: sudo apt-get install ffmpeg)"),
+])
+def test_missing_programs_name_the_package(engine: str, expected: str, tmp_path: Path) -> None:
+    post = write(tmp_path, "p.txt", "Title\n\nA sentence to say.\n")
+    proc = audiopost("narrate", str(post), "-o", str(tmp_path / "p.mp3"), "--engine", engine, "--no-cache",
+                     env={"PATH": str(tmp_path / "empty-bin")})
+    assert one_error_line(proc) == expected
+    assert not (tmp_path / "p.mp3").exists()

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from audiopost import profiles, sidecars
+from audiopost import profiles, sidecars, tools
 from audiopost.episode import Episode, Tags, check_target, export, made_by_us, prepare_cover, stored
 from audiopost.errors import AudiopostError
 from audiopost.profiles import Profile
@@ -224,6 +224,8 @@ def render(post: Post, profile: Profile, script: Script, options: Options, targe
     preload = threading.Thread(target=importlib.import_module, args=("audiopost.master",), daemon=True)
     preload.start()
 
+    for program in ("ffmpeg", "ffprobe"):  # missing tools are reported before minutes of synthesis
+        tools.program(program)
     cover, intro, outro = inputs
     cover_jpg = prepare_cover(cover, workdir) if cover else None
     cache = ChunkCache(options.cache_dir or default_dir()) if options.cache else None
