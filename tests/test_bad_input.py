@@ -236,13 +236,21 @@ class Crashy(EspeakEngine):
     assert not (tmp_path / "c.mp3").exists()
 
 
-@pytest.mark.parametrize(("engine", "expected"), [
-    ("espeak", "Error: espeak-ng is not installed (Debian/Ubuntu: sudo apt-get install espeak-ng)"),
-    ("pyttsx3", "Error: ffmpeg is not installed (Debian/Ubuntu: sudo apt-get install ffmpeg)"),
+@pytest.mark.parametrize(("engine", "on_path", "expected"), [
+    ("espeak", ("ffmpeg", "ffprobe"),
+     "Error: espeak-ng is not installed (Debian/Ubuntu: sudo apt-get install espeak-ng)"),
+    ("pyttsx3", (), "Error: ffmpeg is not installed (Debian/Ubuntu: sudo apt-get install ffmpeg)"),
 ])
-def test_missing_programs_name_the_package(engine: str, expected: str, tmp_path: Path) -> None:
+def test_missing_programs_name_the_package(engine: str, on_path: tuple[str, ...], expected: str,
+                                           tmp_path: Path) -> None:
+    import shutil
+
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for program in on_path:
+        (bin_dir / program).symlink_to(shutil.which(program))
     post = write(tmp_path, "p.txt", "Title\n\nA sentence to say.\n")
     proc = audiopost("narrate", str(post), "-o", str(tmp_path / "p.mp3"), "--engine", engine, "--no-cache",
-                     env={"PATH": str(tmp_path / "empty-bin")})
+                     env={"PATH": str(bin_dir)})
     assert one_error_line(proc) == expected
     assert not (tmp_path / "p.mp3").exists()
