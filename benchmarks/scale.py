@@ -1,6 +1,6 @@
 """Speed and scale of audiopost itself (issue 7's targets), on texts made by compare.make_text.
 
-    .venv/bin/python benchmarks/scale.py [--engine pyttsx3] [--skip-long] [--skip-batch]
+    .venv/bin/python benchmarks/scale.py [--engine pyttsx3 | --voice PROFILE.toml] [--skip-long] [--skip-batch]
 
 Prints:
   * cache: first run, unchanged re-run (target ≤ 0.25×), one paragraph edited (target ≤ 0.6×);
@@ -45,17 +45,18 @@ def peak_rss_mb(cmd: list[str]) -> tuple[float, float]:
     return float(seconds), int(kb) / 1024
 
 
-def cache_ratios(work: Path, engine: str) -> None:
+def cache_ratios(work: Path, engine: str, voice: str = "") -> None:
     post = work / "cache.txt"
     post.write_text(make_text(2000))
     cache = work / "cache"
-    args = ("--engine", engine, "--cache-dir", str(cache))
+    args = ("--voice", voice, "--cache-dir", str(cache)) if voice else ("--engine", engine, "--cache-dir", str(cache))
     first, _ = narrate(post, work / "cache.mp3", *args)
     unchanged, info = narrate(post, work / "cache.mp3", *args)
     assert info["up_to_date"]
     post.write_text(post.read_text().replace(PARAGRAPHS[1], PARAGRAPHS[1].replace("letters", "long letters"), 1))
     edited, info = narrate(post, work / "cache.mp3", *args)
-    print(f"cache ({engine}, 2,000 words): first {first:.2f} s, unchanged {unchanged:.2f} s "
+    name = Path(voice).stem if voice else engine
+    print(f"cache ({name}, 2,000 words): first {first:.2f} s, unchanged {unchanged:.2f} s "
           f"({unchanged / first:.2f}×), one paragraph edited {edited:.2f} s ({edited / first:.2f}×, "
           f"{info['synthesized']} of {info['chunks']} chunks synthesized)")
 
@@ -95,12 +96,13 @@ def batch_speedup(work: Path, engine: str) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--engine", default="pyttsx3")
+    parser.add_argument("--voice", default="", help="a voice profile for the cache figures (e.g. a Piper one)")
     parser.add_argument("--skip-long", action="store_true")
     parser.add_argument("--skip-batch", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        cache_ratios(work, args.engine)
+        cache_ratios(work, args.engine, args.voice)
         if not args.skip_long:
             long_post(work, args.engine)
         if not args.skip_batch:
