@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import signal
 import sys
@@ -156,10 +157,10 @@ def narrate_cmd(post: str, as_json: bool, quiet: bool, **kw: Any) -> None:
 def _options(kw: dict[str, Any], **more: Any) -> Any:
     """pipeline.Options from the shared narrate/batch flags."""
     from audiopost.pipeline import Options
-    from audiopost.publish import ChannelSettings
+    from audiopost.publish import SETTINGS
     from audiopost.sources import Pick
 
-    channel = ChannelSettings(title=kw.pop("feed_title"), description=kw.pop("feed_description"),
+    channel = dataclasses.replace(SETTINGS, title=kw.pop("feed_title"), description=kw.pop("feed_description"),
                               image=kw.pop("feed_image"), owner_email=kw.pop("owner_email"),
                               category=kw.pop("category"), explicit=kw.pop("explicit"))
     pick = Pick(kw.pop("entry", None), kw.pop("guid", None), kw.pop("match", None))

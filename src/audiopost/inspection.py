@@ -81,9 +81,6 @@ def tag_text(tags: Any, key: str) -> str:
     return str(frame.text[0]) if frame is not None and frame.text else ""
 
 
-
-
-
 def id3_chapters(tags: ID3) -> list[tuple[str, float, float]]:
     """(title, start s, end s) of the CHAP frames, in time order."""
     frames = sorted(tags.getall("CHAP"), key=lambda c: c.start_time)

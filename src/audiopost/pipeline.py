@@ -19,8 +19,9 @@ from pathlib import Path
 from audiopost import profiles, sidecars, tools
 from audiopost.episode import Episode, Tags, check_target, export, made_by_us, prepare_cover, stored
 from audiopost.errors import AudiopostError
+from audiopost.feed import Channel
 from audiopost.profiles import Profile
-from audiopost.publish import ChannelSettings, publish
+from audiopost.publish import SETTINGS, publish
 from audiopost.script import Script, make_script
 from audiopost.sidecars import Chapter, chapters, chapters_json, srt, transcript_cues, vtt
 from audiopost.sources import MAX_CHARS, Pick, Post, read_post
@@ -70,7 +71,8 @@ class Options:
     """Podcast feed to create or update with this episode."""
     base_url: str = ""
     """Public URL of the folder the episode files are uploaded to (needed with ``feed``)."""
-    channel: ChannelSettings = field(default_factory=ChannelSettings)
+    channel: Channel = SETTINGS
+    """Feed channel settings; empty fields are taken from the post (see publish.channel_for)."""
 
 
 @dataclass(frozen=True)
@@ -179,8 +181,7 @@ def narrate(source: str | Path, options: Options = Options(), log: Log = lambda 
         from audiopost.page import page_path
 
         check_page(page_path(target), options.force)
-    chunks = sum(len(p.lines) for p in script.paragraphs())
-    result = None if options.force else up_to_date(target, key, post, script, chunks)
+    result = None if options.force else up_to_date(target, key, post, script, chunk_count(script))
     if result is not None:
         log(f"up to date: {target}")
     else:
@@ -198,6 +199,11 @@ def narrate(source: str | Path, options: Options = Options(), log: Log = lambda 
         publish(options.feed, options.base_url, options.channel, post, result.episode, summary(script, 4000),
                 transcript=result.files["vtt"], chapters=result.files.get("chapters"))
     return result
+
+
+def chunk_count(script: Script) -> int:
+    """Synthesis calls the script needs: one per sentence."""
+    return sum(len(p.lines) for p in script.paragraphs())
 
 
 def up_to_date(target: Path, key: str, post: Post, script: Script, chunks: int) -> Result | None:
@@ -229,7 +235,7 @@ def render(post: Post, profile: Profile, script: Script, options: Options, targe
     cover, intro, outro = inputs
     cover_jpg = prepare_cover(cover, workdir) if cover else None
     cache = ChunkCache(options.cache_dir or default_dir()) if options.cache else None
-    log(f"speaking {sum(len(p.lines) for p in script.paragraphs())} chunks with {profile.engine} ({profile.voice})")
+    log(f"speaking {chunk_count(script)} chunks with {profile.engine} ({profile.voice})")
     speech = speak(script, profile, workdir, workers=options.workers, cache=cache, progress=options.progress)
     log("mastering")
     preload.join()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import quote
 
@@ -10,24 +10,8 @@ from audiopost.episode import Episode
 from audiopost.feed import Channel, Item, cap_description, episode_guid, update_feed
 from audiopost.sources.post import Post
 
-
-@dataclass(frozen=True)
-class ChannelSettings:
-    """Channel fields from the command line; empty ones fall back to the post's site."""
-
-    title: str = ""
-    """Podcast title (default: the post's site name, else its author)."""
-    description: str = ""
-    link: str = ""
-    """The podcast's website (default: the post's link)."""
-    author: str = ""
-    owner_name: str = ""
-    owner_email: str = ""
-    language: str = ""
-    category: str = "News"
-    explicit: bool = False
-    image: str = ""
-    """URL of the show artwork (square, 1400–3000 px)."""
+SETTINGS = Channel(title="", language="")
+"""Channel fields the user did not set are empty here and filled from the post by channel_for()."""
 
 
 def url_for(base_url: str, path: Path) -> str:
@@ -35,16 +19,17 @@ def url_for(base_url: str, path: Path) -> str:
     return base_url.rstrip("/") + "/" + quote(path.name)
 
 
-def channel_for(settings: ChannelSettings, post: Post, feed_url: str) -> Channel:
+def channel_for(settings: Channel, post: Post, feed_url: str) -> Channel:
+    """The user's channel settings, with what they left empty taken from the post's site."""
     title = settings.title or post.site or post.author or "Narrated posts"
-    return Channel(
-        title=title, link=settings.link or post.link, description=settings.description or f"Audio editions of {title}.",
-        author=settings.author or post.author, owner_name=settings.owner_name or settings.author or post.author,
-        owner_email=settings.owner_email, language=settings.language or post.language or "en",
-        category=settings.category, explicit=settings.explicit, image=settings.image, feed_url=feed_url)
+    return replace(settings, title=title, link=settings.link or post.link,
+                   description=settings.description or f"Audio editions of {title}.",
+                   author=settings.author or post.author,
+                   owner_name=settings.owner_name or settings.author or post.author,
+                   language=settings.language or post.language or "en", feed_url=feed_url)
 
 
-def publish(feed: Path, base_url: str, settings: ChannelSettings, post: Post, episode: Episode,
+def publish(feed: Path, base_url: str, settings: Channel, post: Post, episode: Episode,
             description: str, transcript: Path | None = None, chapters: Path | None = None) -> None:
     """Create ``feed`` or add this episode to it, with the MP3's exact byte length and duration."""
     image = post.image if post.image.startswith(("http://", "https://")) else ""

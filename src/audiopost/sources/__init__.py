@@ -49,7 +49,7 @@ def read_post(source: str | Path, *, fmt: str | None = None, max_chars: int = MA
     """
     name = str(source)
     data = fetch(name, max_chars * 4) if is_url(name) else _read_bytes(name, max_chars)
-    if fmt == "feed" or (fmt is None and (_extension(name) in (".xml", ".rss", ".atom", ".rdf")
+    if fmt == "feed" or (fmt is None and (EXTENSIONS.get(_extension(name)) == "feed"
                                           or feeds.looks_like_feed(data[:4096].decode("latin-1")))):
         post = feeds.parse_feed(data, entry=pick.entry, guid=pick.guid, match=pick.match,
                                 base_url=name if is_url(name) else "")
