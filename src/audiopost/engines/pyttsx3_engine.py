@@ -5,6 +5,11 @@ only the last queued ``save_to_file`` is spoken, synthesis slows quadratically w
 every save prints "Audio saved to …" on stdout, and a crash in libespeak kills the process. So: one
 short chunk per ``save_to_file``/``runAndWait``, wait for a complete WAV, prints kept off stdout, and
 the speech stage runs this engine in worker processes.
+
+``runAndWait()`` does not wait: it starts the utterance, sleeps 10 ms (longer than espeak-ng takes for
+most sentences) and returns, while the driver's callback thread still writes the WAV. The adapter makes
+that sleep 1 ms and waits for the driver's "finished-utterance" event instead (measured: 112 sentences
+in 0.71 s instead of 1.23 s, the same audio).
 """
 
 from __future__ import annotations
@@ -13,6 +18,9 @@ import contextlib
 import ctypes.util
 import io
 import sys
+import threading
+import time
+import types
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -21,6 +29,8 @@ from audiopost.errors import AudiopostError, MissingDependency
 
 INSTALL = "sudo apt-get install espeak-ng"
 ATTEMPTS = 3
+POLL = 0.001
+"""Seconds between the espeak driver's checks for the end of an utterance (pyttsx3's own: 0.01)."""
 
 
 class Pyttsx3Engine:
@@ -32,6 +42,9 @@ class Pyttsx3Engine:
     def __init__(self, settings: VoiceSettings) -> None:
         self.settings = settings
         self.engine = _init()
+        self.finished = threading.Event()
+        self.completed = False
+        self.engine.connect("finished-utterance", self._finished)
         voice = _find_voice(self.engine, settings.voice)
         with contextlib.redirect_stdout(io.StringIO()):
             if voice is not None:
@@ -47,16 +60,25 @@ class Pyttsx3Engine:
             return self._synthesize_other(text, out)
         # runAndWait() sometimes returns before its utterance is written, and then nothing writes it until
         # the driver loop runs again (measured: ~1 call in 200). Ask again rather than wait in vain.
+        timeout = 2 + len(text) / 100
         for _ in range(ATTEMPTS):
-            with contextlib.redirect_stdout(io.StringIO()):
+            self.finished.clear()
+            with contextlib.redirect_stdout(io.StringIO()):  # the callback thread prints "Audio saved to …"
                 self.engine.save_to_file(text, str(out))
                 self.engine.runAndWait()
+                if not (self.finished.wait(timeout) and self.completed):
+                    continue  # cancelled, or never started: ask again
+                _idle(timeout)
             try:
-                wait_for_wav(out, timeout=2 + len(text) / 100)
+                wait_for_wav(out, timeout=0.5)
                 return
             except AudiopostError:
                 continue
         raise AudiopostError(f"pyttsx3 wrote no complete WAV in {ATTEMPTS} attempts")
+
+    def _finished(self, completed: bool = True, **_: object) -> None:
+        self.completed = completed
+        self.finished.set()
 
     def _synthesize_other(self, text: str, out: Path) -> None:
         """The system voices of macOS and Windows: save, wait for the file to settle, convert to WAV."""
@@ -105,11 +127,31 @@ def _init() -> Any:
     Pyttsx3Engine.check()
     import pyttsx3
 
+    if sys.platform.startswith("linux"):
+        _poll_faster()
     try:
         with contextlib.redirect_stdout(io.StringIO()):
             return pyttsx3.init()
     except (OSError, RuntimeError) as e:
         raise MissingDependency(f"pyttsx3 could not start its speech driver ({e}); on Linux: {INSTALL}") from None
+
+
+def _idle(timeout: float) -> None:
+    """Wait until libespeak's synthesis thread is idle: the utterance's callback has returned, so the next
+    one can start (starting it earlier made the driver cancel it now and then)."""
+    from pyttsx3.drivers import _espeak
+
+    deadline = time.monotonic() + timeout
+    while _espeak.IsPlaying() and time.monotonic() < deadline:
+        time.sleep(POLL)
+
+
+def _poll_faster() -> None:
+    """The espeak driver's loop polls with ``time.sleep(0.01)``: give it a clock that waits ``POLL`` instead."""
+    import pyttsx3.drivers.espeak as driver
+
+    if isinstance(driver.time, types.ModuleType):
+        driver.time = types.SimpleNamespace(**{**vars(time), "sleep": lambda s: time.sleep(min(s, POLL))})
 
 
 def _find_voice(engine: Any, wanted: str) -> str | None:
