@@ -110,6 +110,23 @@ def test_master_reaches_target_measured_by_ffmpeg(tmp_path: Path) -> None:
     assert [round(c.start, 2) for c in m.cues][:2] == [0.0, round(m.cues[0].end + 0.5, 2)]
 
 
+def test_an_earlier_gain_is_held_when_close(tmp_path: Path) -> None:
+    rng = np.random.default_rng(2)
+    clips = []
+    for i in range(4):
+        burst = rng.standard_normal(22050).astype(np.float32) * 0.03
+        path = tmp_path / f"c{i}.wav"
+        path.write_bytes(wav_bytes(burst, 22050))
+        clips.append(Clip(Chunk(i, "x", "x", 0, "body", 0.4), path, 1.0))
+    speech = Speech(tuple(clips), 22050, "fake")
+    first = master(speech, Profile(), tmp_path / "a.wav")
+    near = master(speech, Profile(), tmp_path / "b.wav", gain_hint=first.gain_db + 0.04)
+    far = master(speech, Profile(), tmp_path / "c.wav", gain_hint=first.gain_db + 0.2)
+    same = master(speech, Profile(), tmp_path / "d.wav", gain_hint=first.gain_db)
+    assert near.gain_db == round(first.gain_db + 0.04, 4) and far.gain_db == first.gain_db
+    assert same.wav.read_bytes() == first.wav.read_bytes() != near.wav.read_bytes()
+
+
 def test_master_refuses_silence(tmp_path: Path) -> None:
     from audiopost.errors import AudiopostError
 

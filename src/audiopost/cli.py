@@ -145,6 +145,7 @@ def narrate_cmd(post: str, as_json: bool, quiet: bool, **kw: Any) -> None:
             "loudness_lufs": round(ep.loudness_lufs, 2), "true_peak_dbtp": round(ep.true_peak_dbtp, 2),
             "title": result.post.title, "author": result.post.author, "chunks": result.chunks,
             "synthesized": result.synthesized, "up_to_date": result.up_to_date,
+            "parts": result.parts, "parts_reused": result.parts_reused,
             "chapters": [{"title": c.title, "start": c.start} for c in result.chapters],
             "transcript": str(result.files["vtt"]),
             **({"page": str(result.files["page"])} if "page" in result.files else {}),
@@ -325,7 +326,7 @@ def serve_cmd(folder: Path, host: str, port: int, log: bool) -> None:
 
 @main.group("cache")
 def cache_group() -> None:
-    """The chunk cache (synthesized sentences, reused when a post is narrated again)."""
+    """The cache: synthesized sentences and encoded parts, reused when a post is narrated again."""
 
 
 @cache_group.command("info")
@@ -336,13 +337,14 @@ def cache_info_cmd(cache_dir: Path | None) -> None:
 
     root = cache_dir or default_dir()
     count, size = info(root)
-    click.echo(f"{root}: {count} chunks, {size / 1e6:.1f} MB")
+    parts, part_size = info(root, "parts")
+    click.echo(f"{root}: {count} chunks, {size / 1e6:.1f} MB; {parts} encoded parts, {part_size / 1e6:.1f} MB")
 
 
 @cache_group.command("clear")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None)
 def cache_clear_cmd(cache_dir: Path | None) -> None:
-    """Remove every cached chunk."""
+    """Remove every cached chunk and encoded part."""
     from audiopost.cache import clear, default_dir
 
     root = cache_dir or default_dir()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import glob
+import hashlib
 import os
 import shutil
 import tempfile
@@ -45,11 +46,14 @@ from audiopost import tools
 from audiopost.errors import AudiopostError
 
 if TYPE_CHECKING:
+    from audiopost.cache import ChunkCache
     from audiopost.master import Master
 
 MARK = "audiopost"
 COVER_MAX_BYTES = 500_000
 """Hosts advise embedded artwork of at most 300–500 KB (field-notes.md)."""
+OFFSET_STEP = 0.05
+"""dB: the codec offset is applied in these steps (its measurement wanders by ~0.005 dB with the text)."""
 COVER_SIDE = 1400
 """Apple's minimum artwork side; larger covers are scaled down to it (page 896)."""
 
@@ -121,6 +125,14 @@ def stored(path: Path) -> Episode | None:
     return Episode(path, path.stat().st_size, seconds(path), loud, peak, digest)
 
 
+def previous_gain(path: Path) -> float | None:
+    """The master gain (dB) of the episode audiopost made at ``path`` earlier, if any."""
+    try:
+        return float(ID3(path).getall(f"TXXX:{MARK}-gain")[0].text[0])
+    except (ID3NoHeaderError, OSError, IndexError, ValueError, Exception):
+        return None
+
+
 def check_target(path: Path, force: bool) -> None:
     """Refuse to replace a file audiopost did not make, unless forced."""
     if path.is_dir():
@@ -163,7 +175,8 @@ def export(master: Master, target: Path, tags: Tags, digest: str, *, bitrate: in
         tags = dataclasses.replace(tags, chapters=tuple((t, shifted(a, junctions), shifted(b, junctions))
                                                         for t, a, b in tags.chapters))
         offset = encoder.offset()
-        stats = {"loudness": f"{master.loudness_lufs:.2f}", "true-peak": f"{master.true_peak_dbtp + offset:.2f}"}
+        stats = {"loudness": f"{master.loudness_lufs:.2f}", "true-peak": f"{master.true_peak_dbtp + offset:.2f}",
+                 "gain": f"{master.gain_db:.4f}"}
         write_tags(tmp, tags, digest, cover, stats)
         check_target(target, force)  # again: someone may have put a file there meanwhile
         os.replace(tmp, target)
@@ -189,12 +202,15 @@ class PartEncoder:
     WAV of the speech at any level, since libmp3lame's loss is an even gain.
     """
 
-    def __init__(self, bitrate: int, calibration: Path) -> None:
+    def __init__(self, bitrate: int, calibration: Path, cache: ChunkCache | None = None) -> None:
         self.bitrate = bitrate
+        self.cache = cache
         self.scratch = Path(tempfile.mkdtemp(prefix="audiopost-encode-"))
         self.pool = ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 1))
         self._offset = self.pool.submit(codec_offset, calibration, bitrate, self.scratch / "calibration.mp3")
         self.parts: dict[int, tuple[Path, Future[None]]] = {}
+        self.reused = 0
+        """Parts taken from the cache instead of encoded."""
 
     def __call__(self, index: int, wav: Path) -> None:
         """Start encoding part ``index`` (a newer version of a part replaces the older one)."""
@@ -203,10 +219,25 @@ class PartEncoder:
             old[1].result()
             old[0].unlink(missing_ok=True)
         out = wav.with_suffix(".mp3")
-        self.parts[index] = (out, self.pool.submit(lambda: encode(wav, out, self.bitrate, self.offset())))
+        self.parts[index] = (out, self.pool.submit(self._encode, wav, out))
+
+    def _encode(self, wav: Path, out: Path) -> None:
+        if self.cache is None:
+            return encode(wav, out, self.bitrate, self.offset())
+        key = hashlib.sha256(wav.read_bytes())
+        key.update(f"{self.offset():.2f} {self.bitrate} {tools.stamp('ffmpeg')}".encode())
+        hit = self.cache.get(key.hexdigest())
+        if hit is not None:
+            shutil.copyfile(hit, out)
+            self.reused += 1
+            return None
+        encode(wav, out, self.bitrate, self.offset())
+        self.cache.put(key.hexdigest(), out)
+        return None
 
     def offset(self) -> float:
-        return self._offset.result()
+        """The codec offset in steps of OFFSET_STEP dB, so a small edit keeps the parts' encoder settings."""
+        return round(self._offset.result() / OFFSET_STEP) * OFFSET_STEP
 
     def join(self, master: Master, out: Path) -> tuple[tuple[float, float], ...]:
         """Wait for every part, join them into ``out``; return the junctions (time, extra seconds)."""

@@ -89,6 +89,10 @@ class Result:
     """Chunks synthesized in this run (the others came from the cache)."""
     up_to_date: bool = False
     """Nothing changed since audiopost made this episode: it was not rebuilt."""
+    parts: int = 0
+    """Parts the master was encoded in (0 when it was not rebuilt)."""
+    parts_reused: int = 0
+    """Encoded parts taken from the cache (unchanged since an earlier run)."""
 
 
 Log = Callable[[str], None]
@@ -239,14 +243,16 @@ def render(post: Post, profile: Profile, script: Script, options: Options, targe
     speech = speak(script, profile, workdir, workers=options.workers, cache=cache, progress=options.progress)
     log("mastering")
     preload.join()
-    from audiopost.episode import PartEncoder, calibration_wav
+    from audiopost.episode import PartEncoder, calibration_wav, previous_gain
     from audiopost.master import master
 
     # Long episodes are mastered in parts, each encoded as soon as it is written, on the other cores.
-    encoder = PartEncoder(profile.bitrate, calibration_wav([c.path for c in speech.clips], workdir / "cal.wav"))
+    encoder = PartEncoder(profile.bitrate, calibration_wav([c.path for c in speech.clips], workdir / "cal.wav"),
+                          cache=cache.encoded() if cache else None)
     try:
         mastered = master(speech, profile, workdir / "master.wav", intro=intro, outro=outro,
-                          parts=options.workers or os.cpu_count() or 1, on_part=encoder)
+                          parts=options.workers or os.cpu_count() or 1, on_part=encoder,
+                          gain_hint=previous_gain(target) if cache else None)
     except BaseException:
         encoder.close()
         raise
@@ -268,7 +274,8 @@ def render(post: Post, profile: Profile, script: Script, options: Options, targe
         sidecars.write(files["chapters"], chapters_json(marks))
     else:
         files.pop("chapters").unlink(missing_ok=True)  # an earlier version of the post had headings
-    return Result(post, script, episode, marks, files, len(speech.clips), speech.synthesized)
+    return Result(post, script, episode, marks, files, len(speech.clips), speech.synthesized,
+                  parts=len(mastered.parts), parts_reused=encoder.reused)
 
 
 def check_sidecars(target: Path, force: bool) -> None:

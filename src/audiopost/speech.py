@@ -128,6 +128,13 @@ def _speak_group(items: list[Chunk], profile: Profile, workdir: Path, workers: i
                 paths[c.index] = hit
                 report.step(1)
     todo = [c for c in items if paths[c.index] == _path(workdir, c)]
+    if cache is not None:  # content-addressed: a sentence that recurs is synthesized once
+        first = {keys[c.index]: c for c in reversed(todo)}
+        for c in todo:
+            if first[keys[c.index]] is not c:
+                paths[c.index] = _path(workdir, first[keys[c.index]])
+                report.step(1)
+        todo = [c for c in todo if first[keys[c.index]] is c]
     done: dict[int, float] = {}
     n = 1 if cls.uses_all_cores and not workers else max(1, min(workers or os.cpu_count() or 1, len(todo)))
     # A worker that died (a crash in the engine's library) breaks the pool: what is left is retried

@@ -16,6 +16,13 @@ def program(name: str) -> str:
     return path
 
 
+def stamp(name: str) -> str:
+    """A program's path, size and mtime: changes when it is upgraded (for cache keys; no process started)."""
+    path = program(name)
+    st = Path(path).stat()
+    return f"{path}:{st.st_size}:{int(st.st_mtime)}"
+
+
 def ffmpeg(*args: str, what: str = "ffmpeg", timeout: float = 3600) -> None:
     """Run ffmpeg quietly; a failure is an AudiopostError with ffmpeg's last line."""
     cmd = [program("ffmpeg"), "-hide_banner", "-nostdin", "-loglevel", "error", "-y", *args]
