@@ -9,7 +9,7 @@ __all__ = ["AudiopostError", "Options", "Result", "__version__", "narrate", "pre
 
 
 def __getattr__(name: str) -> Any:
-    # The pipeline pulls in numpy and scipy: load it on first use, so that `audiopost --help`, the
+    # The pipeline pulls in numpy: load it on first use, so that `audiopost --help`, the
     # synthesis worker processes and the "up to date" check start fast.
     if name in ("Options", "Result", "narrate", "prepare", "slug"):
         from audiopost import pipeline

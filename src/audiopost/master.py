@@ -1,11 +1,11 @@
 """Speech → Master: trimmed sentences joined with structural pauses, intro/outro clips, loudness to spec.
 
-Loudness: integrated loudness per ITU-R BS.1770-4 (pyloudnorm). The target is what a stereo listener
-hears: a mono file plays on both speakers, ~3 dB louder than its single channel measures (ffmpeg
-``ebur128=dualmono=true``, ``loudnorm dual_mono``), so -16 LUFS means -19 LUFS on the channel (Apple
-Podcasts: -16 LKFS ±1, true peak ≤ -1 dBFS; field-notes.md). True peak is read at 4× oversampling
-(BS.1770-4 Annex 2) and held under the ceiling by a look-ahead limiter, with a margin for the MP3
-encoder's overshoot.
+Loudness: integrated loudness per ITU-R BS.1770-4 (pyloudnorm's filters and gating, in numpy: dsp.py).
+The target is what a stereo listener hears: a mono file plays on both speakers, ~3 dB louder than its
+single channel measures (ffmpeg ``ebur128=dualmono=true``, ``loudnorm dual_mono``), so -16 LUFS means
+-19 LUFS on the channel (Apple Podcasts: -16 LKFS ±1, true peak ≤ -1 dBFS; field-notes.md). True peak
+is read at 4× oversampling (BS.1770-4 Annex 2) and held under the ceiling by a look-ahead limiter, with
+a margin for the MP3 encoder's overshoot.
 """
 
 from __future__ import annotations
@@ -19,10 +19,8 @@ from math import gcd
 from pathlib import Path
 
 import numpy as np
-import pyloudnorm
-from scipy.ndimage import minimum_filter1d, uniform_filter1d
-from scipy.signal import resample_poly, sosfilt
 
+from audiopost.dsp import TP_GAIN_BOUND, SosFilter, box_mean, k_weighting, sliding_min, true_peak_4x
 from audiopost.errors import AudiopostError
 from audiopost.profiles import Profile
 from audiopost.speech import Speech
@@ -32,6 +30,10 @@ DUAL_MONO_DB = 10 * np.log10(2)
 """+3.01 dB: a mono channel heard on two speakers (BS.1770 sums the channels' power)."""
 MP3_MARGIN_DB = 1.0
 """Extra true-peak headroom before encoding: libmp3lame's reconstruction overshoots by up to ~1 dB."""
+TP_DROOP_DB = 0.25
+"""BS.1770-4 Annex 2's interpolator reads up to 0.24 dB low between samples (its middle phases have a DC
+gain of 0.973); other meters (ffmpeg's ebur128) do not: the limiter aims this much lower, and the true
+peak reported is raised by it."""
 SILENCE_DB = -50.0
 CLIP_GAP = 0.6
 """Seconds between an intro/outro clip and the speech."""
@@ -107,6 +109,8 @@ def trim(x: np.ndarray, rate: int, keep: float = 0.02) -> np.ndarray:
 def resample(x: np.ndarray, rate: int, to: int = RATE) -> np.ndarray:
     if rate == to:
         return x
+    from scipy.signal import resample_poly  # only for voices and clips at another rate: it takes 0.9 s to import
+
     g = gcd(rate, to)
     return resample_poly(x, to // g, rate // g).astype(np.float32)
 
@@ -129,26 +133,17 @@ def load_clip(path: str) -> np.ndarray:
     return np.array(seg.get_array_of_samples(), dtype=np.float32) / 32768.0
 
 
-def _k_weighting(rate: int) -> np.ndarray:
-    """BS.1770 K-weighting (pyloudnorm's two biquads for this rate) as second-order sections."""
-    stages = pyloudnorm.Meter(rate)._filters.values()
-    sos = np.array([np.concatenate([s.b, s.a]) for s in stages])
-    sos[0, :3] *= np.prod([s.passband_gain for s in stages])
-    return sos
-
-
 class LoudnessMeter:
     """Integrated loudness (BS.1770-4) of a mono signal fed piece by piece, in bounded memory.
 
-    pyloudnorm's K-weighting filters (as second-order sections, their state carried from piece to
-    piece) and its gating: 400 ms blocks with 75 % overlap, -70 LUFS absolute and -10 LU relative gates.
+    pyloudnorm's K-weighting filters (dsp.k_weighting, their state carried from piece to piece) and its
+    gating: 400 ms blocks with 75 % overlap, -70 LUFS absolute and -10 LU relative gates.
     The power of each 100 ms step is kept (36,000 floats for an hour); a block is four steps. Agrees
     with pyloudnorm to 1e-6 LU (tests).
     """
 
     def __init__(self, rate: int) -> None:
-        self.sos = _k_weighting(rate)
-        self.state = np.zeros((self.sos.shape[0], 2))
+        self.filter = SosFilter(k_weighting(rate))
         self.step = int(0.1 * rate)
         self.rest = np.zeros(0, np.float32)
         self.steps: list[np.ndarray] = []
@@ -156,8 +151,7 @@ class LoudnessMeter:
     def add(self, x: np.ndarray) -> LoudnessMeter:
         if len(x) == 0:
             return self
-        y, self.state = sosfilt(self.sos, x.astype(np.float32), zi=self.state)
-        y = np.concatenate([self.rest, y.astype(np.float32)])
+        y = np.concatenate([self.rest, self.filter.filt(x).astype(np.float32)])
         n = len(y) // self.step
         frames = y[: n * self.step].reshape(n, self.step)
         self.steps.append(np.einsum("ij,ij->i", frames, frames, dtype=np.float64))
@@ -185,28 +179,25 @@ def loudness(x: np.ndarray, rate: int = RATE) -> float:
     return LoudnessMeter(rate).add(x).value()
 
 
-def true_peak(x: np.ndarray, floor: float = 0.0, block: int = 1 << 16) -> np.ndarray:
-    """Per-sample true-peak magnitude (max of the 4× oversampled values, BS.1770-4 Annex 2).
+def true_peak(x: np.ndarray, floor: float = 0.0, block: int = 1 << 13) -> np.ndarray:
+    """Per-sample true-peak magnitude (max of the 4× oversampled values, BS.1770-4 Annex 2; dsp.true_peak_4x).
 
-    Blocks whose sample peak is under ``floor`` are not oversampled (inter-sample peaks of speech
-    stay well within 6 dB of the sample peak, so callers pass a floor 6 dB under what they look for).
+    Blocks whose samples (and the 6 read either side) stay under ``floor`` are not oversampled: an
+    interpolated value is at most TP_GAIN_BOUND times the largest sample it is made of.
     """
     out = np.abs(x).astype(np.float32)
-    pad = 64
     for start in range(0, len(x), block):
         end = min(start + block, len(x))
-        if out[start:end].max(initial=0.0) < floor:
+        lo, hi = max(0, start - 6), min(len(x), end + 6)
+        if out[lo:hi].max(initial=0.0) < floor:
             continue
-        lo, hi = max(0, start - pad), min(len(x), end + pad)
-        up = np.abs(resample_poly(x[lo:hi], 4, 1).astype(np.float32))
-        four = np.maximum(np.maximum(up[0::4], up[1::4]), np.maximum(up[2::4], up[3::4]))
-        out[start:end] = np.maximum(out[start:end], four[start - lo: end - lo])
+        out[start:end] = true_peak_4x(x[start:end], before=x[lo:start], after=x[end:hi])
     return out
 
 
 def peak_db(x: np.ndarray) -> float:
-    """True peak of the whole signal in dBTP."""
-    floor = float(np.abs(x).max(initial=0.0)) / 2  # true peak is within 6 dB of the sample peak
+    """True peak of the whole signal in dBTP (as Annex 2's interpolator reads it)."""
+    floor = float(np.abs(x).max(initial=0.0)) / TP_GAIN_BOUND  # no block under it can hold the maximum
     return db(float(true_peak(x, floor).max(initial=0.0)))
 
 
@@ -222,7 +213,7 @@ def limiter_gain(peaks: np.ndarray, gain: float, ceiling_db: float, rate: int,
     if need.min() >= gain:
         return np.full(1, gain, np.float32)
     n = max(1, int(lookahead * rate))
-    smooth = uniform_filter1d(minimum_filter1d(need, size=2 * n + 1), size=n + 1)
+    smooth = box_mean(sliding_min(need, 2 * n + 1), n + 1).astype(np.float32)
     return np.minimum(smooth, need)
 
 
@@ -256,8 +247,10 @@ def master(speech: Speech, profile: Profile, out: Path, *, intro: str = "", outr
     if plan.level < -70:
         raise AudiopostError("the speech engine produced only silence")
     target = profile.loudness - DUAL_MONO_DB
-    ceiling = profile.true_peak - MP3_MARGIN_DB
-    gain_db = round(target - plan.level, 4)  # 0.0001 dB steps: an earlier gain is reproduced exactly
+    ceiling = profile.true_peak - MP3_MARGIN_DB - TP_DROOP_DB
+    # The limiter takes a little loudness away (~0.1 LU for espeak-ng's voices): make up for it from the
+    # start (0.0001 dB steps, so an earlier gain is reproduced exactly).
+    gain_db = round(target - plan.level + plan.limiter_loss(10 ** ((target - plan.level) / 20), ceiling), 4)
     if gain_hint is not None and abs(gain_db - gain_hint) < GAIN_HOLD_DB:
         gain_db = round(gain_hint, 4)
     cuts = plan.cuts(part_count(plan.samples / rate, parts))
@@ -271,8 +264,8 @@ def master(speech: Speech, profile: Profile, out: Path, *, intro: str = "", outr
             break
         gain_db = round(gain_db + miss, 4)
     starts = tuple(plan.start_of(c) / rate for c in [0, *cuts])
-    return Master(tuple(names), starts, plan.samples / rate, measured + DUAL_MONO_DB, db(peak), tuple(plan.cues),
-                  plan.offset, gain_db)
+    return Master(tuple(names), starts, plan.samples / rate, measured + DUAL_MONO_DB, db(peak) + TP_DROOP_DB,
+                  tuple(plan.cues), plan.offset, gain_db)
 
 
 def part_count(seconds: float, lanes: int) -> int:
@@ -342,6 +335,17 @@ class _Plan:
                 cuts.append(best)
         return cuts
 
+    def limiter_loss(self, gain: float, ceiling: float, every: int = 8) -> float:
+        """dB of energy the limiter will take at ``gain``, estimated on every ``every``-th sentence."""
+        floor = 10 ** (ceiling / 20) / TP_GAIN_BOUND / gain
+        before = after = 0.0
+        for x in itertools.islice(self._speech(), 0, None, every):
+            peaks = true_peak(x, floor)
+            curve = limiter_gain(peaks, gain, ceiling, self.rate)
+            before += float(np.dot(x, x)) * gain * gain
+            after += float(np.dot(x * curve, x * curve)) if len(curve) > 1 else float(np.dot(x, x)) * gain * gain
+        return 10 * math.log10(before / after) if after > 0 else 0.0
+
     def _matched(self, clip: np.ndarray | None) -> np.ndarray | None:
         """A music clip at the level of the speech."""
         if clip is None:
@@ -371,7 +375,7 @@ class _Plan:
         """Write the limited master at ``gain`` into ``outs`` (one file per part, cut before the pieces in
         ``cuts``); return its loudness (LUFS) and true peak (linear)."""
         meter = LoudnessMeter(self.rate)
-        floor = 10 ** ((ceiling - 9) / 20) / gain  # quieter blocks cannot reach the ceiling
+        floor = 10 ** (ceiling / 20) / TP_GAIN_BOUND / gain  # quieter blocks cannot reach the ceiling
         peak = 0.0
         bounds = [0, *cuts, len(self.sizes)]
         pieces = self.pieces()

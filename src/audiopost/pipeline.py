@@ -230,7 +230,7 @@ def render(post: Post, profile: Profile, script: Script, options: Options, targe
     from audiopost.cache import ChunkCache, default_dir
     from audiopost.speech import speak
 
-    # numpy/scipy take a second to import: let that happen while the workers speak.
+    # numpy takes a moment to import: let that happen while the workers speak.
     preload = threading.Thread(target=importlib.import_module, args=("audiopost.master",), daemon=True)
     preload.start()
 
