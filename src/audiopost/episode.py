@@ -352,14 +352,13 @@ def codec_offset(wav: Path, bitrate: int, scratch: Path, seconds: float = 10.0) 
     """
     import numpy as np
 
-    from audiopost.master import loudness
+    from audiopost.master import loudness, read_wav
 
-    window = ("-t", f"{seconds:.3f}")
-    encode(wav, scratch, bitrate, 0.0, *window)
-    before = np.frombuffer(tools.decode(wav, *window), dtype="<f4")
+    encode(wav, scratch, bitrate, 0.0, "-t", f"{seconds:.3f}")
+    before, rate = read_wav(wav)
     after = np.frombuffer(tools.decode(scratch), dtype="<f4")
     scratch.unlink(missing_ok=True)
-    offset = loudness(before) - loudness(after)
+    offset = loudness(before[: int(seconds * rate)], rate) - loudness(after)
     return float(np.clip(offset, -3.0, 3.0)) if np.isfinite(offset) else 0.0
 
 

@@ -39,7 +39,7 @@ CLIP_GAP = 0.6
 """Seconds between an intro/outro clip and the speech."""
 GAIN_HOLD_DB = 0.05
 """An earlier master's gain is kept when the new one is this close (see master's gain_hint)."""
-PART_SECONDS = 90.0
+PART_SECONDS = 120.0
 """Audio per separately encoded part of a long episode (measured on 2 cores: 12 minutes in 4 parts
 encode 0.3 s sooner than in 2, and no faster in 6 or 8)."""
 
