@@ -42,10 +42,19 @@ PARAGRAPHS = [
 ]
 
 
+SEASONS = ["spring", "summer", "autumn", "winter"]
+
+
 def make_text(words: int) -> str:
+    """About ``words`` words of the paragraphs above, every sentence made unique by its season and year
+    (a real post repeats no sentences, and audiopost synthesizes a recurring sentence only once)."""
     out, count, i = [], 0, 0
     while count < words:
+        rounds = i // len(PARAGRAPHS)
         para = PARAGRAPHS[i % len(PARAGRAPHS)]
+        if rounds:
+            when = f"In the {SEASONS[rounds % 4]} of {1990 + rounds}"
+            para = " ".join(f"{when}, {s[0].lower()}{s[1:]}" for s in re.split(r"(?<=\.) ", para))
         out.append(para)
         count += len(para.split())
         i += 1

@@ -58,7 +58,8 @@ def cache_ratios(work: Path, engine: str, voice: str = "") -> None:
     name = Path(voice).stem if voice else engine
     print(f"cache ({name}, 2,000 words): first {first:.2f} s, unchanged {unchanged:.2f} s "
           f"({unchanged / first:.2f}×), one paragraph edited {edited:.2f} s ({edited / first:.2f}×, "
-          f"{info['synthesized']} of {info['chunks']} chunks synthesized)")
+          f"{info['synthesized']} of {info['chunks']} chunks synthesized, "
+          f"{info['parts'] - info['parts_reused']} of {info['parts']} parts encoded)")
 
 
 def long_post(work: Path, engine: str) -> None:
