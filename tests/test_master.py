@@ -57,6 +57,19 @@ def test_meter_agrees_with_pyloudnorm_at_22050() -> None:
                                                abs=1e-6)
 
 
+def test_meter_silence_shortcut_equals_filtering_zeros() -> None:
+    from audiopost.master import LoudnessMeter
+
+    rng = np.random.default_rng(3)
+    pieces = [(rng.standard_normal(n) * 0.1).astype(np.float32) for n in (30000, 4410, 52000)]
+    exact, fast = LoudnessMeter(22050), LoudnessMeter(22050)
+    for x, pause in zip(pieces, (6615, 28665, 100), strict=True):
+        exact.add(x).add(np.zeros(pause, np.float32))
+        fast.add(x).silence(pause)
+    assert fast.value() == pytest.approx(exact.value(), abs=1e-9)
+    assert len(np.concatenate(fast.steps)) == len(np.concatenate(exact.steps))
+
+
 def test_true_peak_sees_inter_sample_peaks() -> None:
     # fs/4 sine sampled at 45° phase: every sample is at 0.707 of the real peak (-3.01 dB under it).
     n = np.arange(4096)

@@ -10,6 +10,8 @@ a margin for the MP3 encoder's overshoot.
 
 from __future__ import annotations
 
+import copy
+import functools
 import itertools
 import math
 import wave
@@ -134,6 +136,12 @@ def load_clip(path: str) -> np.ndarray:
     return np.array(seg.get_array_of_samples(), dtype=np.float32) / 32768.0
 
 
+@functools.lru_cache(maxsize=8)
+def _k_filter(rate: int) -> SosFilter:
+    """The K-weighting filter for ``rate`` (designed once; meters copy it with a fresh state)."""
+    return SosFilter(k_weighting(rate))
+
+
 class LoudnessMeter:
     """Integrated loudness (BS.1770-4) of a mono signal fed piece by piece, in bounded memory.
 
@@ -144,20 +152,33 @@ class LoudnessMeter:
     """
 
     def __init__(self, rate: int) -> None:
-        self.filter = SosFilter(k_weighting(rate))
+        self.filter = copy.copy(_k_filter(rate))
+        self.filter.state = np.zeros_like(self.filter.state)
         self.step = int(0.1 * rate)
+        self.settle = int(0.2 * rate)
         self.rest = np.zeros(0, np.float32)
         self.steps: list[np.ndarray] = []
 
     def add(self, x: np.ndarray) -> LoudnessMeter:
-        if len(x) == 0:
-            return self
-        y = np.concatenate([self.rest, self.filter.filt(x).astype(np.float32)])
+        if len(x):
+            self._measure(self.filter.filt(x).astype(np.float32))
+        return self
+
+    def silence(self, n: int) -> LoudnessMeter:
+        """Add ``n`` samples of silence: the filter rings out in 0.2 s (its slowest pole decays in ~4 ms),
+        the rest is zeros without filtering."""
+        self.add(np.zeros(min(n, self.settle), np.float32))
+        if n > self.settle:
+            self.filter.state = np.zeros_like(self.filter.state)
+            self._measure(np.zeros(n - self.settle, np.float32))
+        return self
+
+    def _measure(self, y: np.ndarray) -> None:
+        y = np.concatenate([self.rest, y])
         n = len(y) // self.step
         frames = y[: n * self.step].reshape(n, self.step)
         self.steps.append(np.einsum("ij,ij->i", frames, frames, dtype=np.float64))
         self.rest = y[n * self.step:]
-        return self
 
     def value(self) -> float:
         """Integrated loudness in LUFS, as measured on the one channel."""
@@ -284,11 +305,15 @@ class _Plan:
         samples = len(intro) + gap if intro is not None else 0
         self.sizes: list[tuple[int, int]] = [(len(intro), gap)] if intro is not None else []
         """(audio, silence) samples of every piece, in the order of pieces()."""
+        several = len({c.chunk.voice for c in speech.clips}) > 1
         for clip, x in zip(speech.clips, self._speech(), strict=True):
             pause = round(clip.chunk.pause_after * rate)
             self.sizes.append((len(x), pause))
-            voices.setdefault(clip.chunk.voice, LoudnessMeter(rate)).add(x)
-            meter.add(x).add(np.zeros(pause, np.float32))
+            if several:  # a second voice (quotes, title) is measured on its own, to be matched
+                if clip.chunk.voice not in voices:
+                    voices[clip.chunk.voice] = LoudnessMeter(rate)
+                voices[clip.chunk.voice].add(x)
+            meter.add(x).silence(pause)
             self.cues.append(Cue(samples / rate, (samples + len(x)) / rate, clip.chunk.shown,
                                  clip.chunk.section, clip.chunk.kind))
             samples += len(x) + pause
@@ -299,7 +324,7 @@ class _Plan:
         if len(voices) > 1:  # measure again with the voices matched
             meter = LoudnessMeter(rate)
             for clip, x in zip(speech.clips, self._speech(), strict=True):
-                meter.add(x).add(np.zeros(round(clip.chunk.pause_after * rate), np.float32))
+                meter.add(x).silence(round(clip.chunk.pause_after * rate))
         self.level = meter.value()
         self.intro = self._matched(intro)
         self.outro = self._matched(outro)
@@ -397,9 +422,8 @@ class _Plan:
                         peak = max(peak, float(np.max(peaks * curve)))
                         meter.add(y)
                         wav.write(y)
-                    quiet = np.zeros(silence, np.float32)
-                    meter.add(quiet)
-                    wav.write(quiet)
+                    meter.silence(silence)
+                    wav.write(np.zeros(silence, np.float32))
             on_part(part, outs[part])
         return meter.value(), peak
 
