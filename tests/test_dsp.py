@@ -13,7 +13,16 @@ import pytest
 from scipy.ndimage import minimum_filter1d, uniform_filter1d
 from scipy.signal import butter, resample_poly, sosfilt
 
-from audiopost.dsp import TP_GAIN_BOUND, TP_PHASES, SosFilter, box_mean, k_weighting, sliding_min, true_peak_4x
+from audiopost.dsp import (
+    TP_GAIN_BOUND,
+    TP_PHASES,
+    SosFilter,
+    box_mean,
+    k_weighting,
+    sliding_min,
+    true_peak_4x,
+    true_peak_above,
+)
 
 
 def rng(seed: int = 0) -> np.random.Generator:
@@ -176,3 +185,18 @@ def test_filters_reject_bad_sizes(fn) -> None:
 def test_importing_dsp_loads_no_scipy() -> None:
     code = "import sys, audiopost.dsp; print(sorted({m.split('.')[0] for m in sys.modules} & {'scipy', 'pyloudnorm'}))"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "[]\n"
+
+
+@pytest.mark.parametrize("floor", [0.2, 0.35, 0.5, 2.0])
+def test_true_peak_above_is_exact_where_it_can_matter(floor: float) -> None:
+    gen = rng(9)
+    x = (gen.standard_normal(40000) * 0.1).astype(np.float32)
+    x[[2, 500, 505, 39998]] = [0.9, -0.8, 0.85, 0.7]  # near the edges and close together
+    full, got = true_peak_4x(x), true_peak_above(x, floor)
+    near = np.array([np.abs(x[max(0, i - 6): i + 7]).max() >= floor for i in range(len(x))])
+    np.testing.assert_array_equal(got[near], full[near])
+    if near.mean() < 1 / 8:  # the samples gathered one by one; the others keep their sample peak
+        np.testing.assert_array_equal(got[~near], np.abs(x[~near]))
+    else:  # most samples qualify: all are computed
+        np.testing.assert_array_equal(got, full)
+    assert np.all(full[~near] < floor * TP_GAIN_BOUND)

@@ -88,6 +88,19 @@ def test_limiter_holds_the_ceiling() -> None:
     assert np.array_equal(quiet * limiter_gain(true_peak(quiet), 1.0, -6.0, RATE), quiet)
 
 
+def test_limiter_filters_only_around_peaks_and_equals_the_whole_computation() -> None:
+    from audiopost.dsp import box_mean, sliding_min
+
+    rng = np.random.default_rng(5)
+    peaks = np.abs(rng.standard_normal(50000)).astype(np.float32) * 0.1
+    peaks[[3, 900, 960, 20000, 20100, 49990]] = [0.9, 0.8, 1.2, 0.7, 0.95, 1.1]  # edges, close and far apart
+    gain, ceiling_db, rate = 1.3, -3.0, 22050
+    need = np.minimum(gain, 10 ** (ceiling_db / 20) / np.maximum(peaks, 1e-9)).astype(np.float32)
+    n = int(0.005 * rate)
+    whole = np.minimum(box_mean(sliding_min(need, 2 * n + 1), n + 1).astype(np.float32), need)
+    assert np.array_equal(limiter_gain(peaks, gain, ceiling_db, rate), whole)
+
+
 def test_trim_and_resample() -> None:
     x = np.concatenate([np.zeros(22050), sine(440, 1, -12, 22050), np.zeros(11025)])
     trimmed = trim(x, 22050)

@@ -22,7 +22,15 @@ from pathlib import Path
 
 import numpy as np
 
-from audiopost.dsp import TP_GAIN_BOUND, SosFilter, box_mean, k_weighting, sliding_min, true_peak_4x
+from audiopost.dsp import (
+    TP_GAIN_BOUND,
+    SosFilter,
+    box_mean,
+    k_weighting,
+    sliding_min,
+    true_peak_4x,
+    true_peak_above,
+)
 from audiopost.errors import AudiopostError
 from audiopost.profiles import Profile
 from audiopost.speech import Speech
@@ -201,20 +209,13 @@ def loudness(x: np.ndarray, rate: int = RATE) -> float:
     return LoudnessMeter(rate).add(x).value()
 
 
-def true_peak(x: np.ndarray, floor: float = 0.0, block: int = 1 << 13) -> np.ndarray:
+def true_peak(x: np.ndarray, floor: float = 0.0) -> np.ndarray:
     """Per-sample true-peak magnitude (max of the 4× oversampled values, BS.1770-4 Annex 2; dsp.true_peak_4x).
 
-    Blocks whose samples (and the 6 read either side) stay under ``floor`` are not oversampled: an
-    interpolated value is at most TP_GAIN_BOUND times the largest sample it is made of.
+    Samples with none of the 13 samples their interpolation reads at ``floor`` or more keep their sample
+    peak: their true peak is under TP_GAIN_BOUND times ``floor`` (dsp.true_peak_above).
     """
-    out = np.abs(x).astype(np.float32)
-    for start in range(0, len(x), block):
-        end = min(start + block, len(x))
-        lo, hi = max(0, start - 6), min(len(x), end + 6)
-        if out[lo:hi].max(initial=0.0) < floor:
-            continue
-        out[start:end] = true_peak_4x(x[start:end], before=x[lo:start], after=x[end:hi])
-    return out
+    return true_peak_above(x, floor) if floor > 0 else true_peak_4x(x)
 
 
 def peak_db(x: np.ndarray) -> float:
@@ -229,14 +230,24 @@ def limiter_gain(peaks: np.ndarray, gain: float, ceiling_db: float, rate: int,
 
     The need is min-filtered over ±lookahead, then box-smoothed over half that window, so the smoothed
     gain is never above what any sample needs and changes slowly enough to add no audible distortion.
+    Only the stretches around samples that need limiting are filtered (elsewhere the gain is ``gain``,
+    exactly as the filters would give); a single value means no sample needed it.
     """
     ceiling = 10 ** (ceiling_db / 20)
-    need = np.minimum(gain, ceiling / np.maximum(peaks, 1e-9)).astype(np.float32)
-    if need.min() >= gain:
+    over = np.flatnonzero(peaks * gain > ceiling)
+    if len(over) == 0:
         return np.full(1, gain, np.float32)
+    need = np.minimum(gain, ceiling / np.maximum(peaks, 1e-9)).astype(np.float32)
     n = max(1, int(lookahead * rate))
-    smooth = box_mean(sliding_min(need, 2 * n + 1), n + 1).astype(np.float32)
-    return np.minimum(smooth, need)
+    reach = n + (n + 1) // 2 + 1  # how far a limited sample can lower the smoothed gain
+    curve = np.full(len(peaks), gain, np.float32)
+    breaks = np.flatnonzero(np.diff(over) > 2 * reach)
+    for a, b in zip(over[np.r_[0, breaks + 1]], over[np.r_[breaks, len(over) - 1]], strict=True):
+        lo, hi = max(0, a - 2 * reach), min(len(need), b + 2 * reach + 1)
+        smooth = box_mean(sliding_min(need[lo:hi], 2 * n + 1), n + 1).astype(np.float32)
+        keep = slice(max(0, a - reach) - lo, min(len(need), b + reach + 1) - lo)
+        curve[lo + keep.start: lo + keep.stop] = np.minimum(smooth[keep], need[lo:hi][keep])
+    return curve
 
 
 def db(value: float) -> float:
