@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from audiopost.text.normalize import normalize
@@ -76,6 +76,7 @@ def test_other_languages_never_raise(text: str, language: str) -> None:
 
 @FAST
 @given(SENTENCES)
+@example("CIA .) the ")  # found by hypothesis: a period before ")" was kept once, then dropped
 def test_idempotent_on_realistic_text(text: str) -> None:
     once = normalize(text)
     assert normalize(once) == once
