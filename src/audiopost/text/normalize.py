@@ -423,8 +423,8 @@ def _street(text: str) -> str:
     def street(m: re.Match[str]) -> str:
         return m.group(1) + {"St": "Street", "Dr": "Drive"}[m.group(2)] + _ends(m)
 
-    text = re.sub(r"((?<![\w.])(?!(?:The|A|An|In|On|At|To|From|And|Or|Of|With|By|Near|Via)\s)(?:[A-Z]\w*|\d\w*)\s+)"
-                  r"(St|Dr)\.?(?!\w)", street, text)
+    not_a_name = "The|A|An|In|On|At|To|From|And|Or|Of|With|By|Near|Via|Versus"
+    text = re.sub(rf"((?<![\w.])(?!(?:{not_a_name})\s)(?:[A-Z]\w*|\d\w*)\s+)(St|Dr)\.?(?!\w)", street, text)
     return re.sub(r"(?<![\w.])Dr\.(?!\w)", lambda m: "Doctor" + _ends(m), text)
 
 
