@@ -8,15 +8,20 @@ APT_PACKAGES := espeak-ng ffmpeg mp3val
 TEST_TOOLS := chromium chromedriver
 TEST_APT_PACKAGES := chromium chromium-driver
 
-.PHONY: demo test system venv js browser lint bench clean
+.PHONY: fuzz demo test system venv js browser lint bench clean
 
 demo: venv
 	$(BIN)/audiopost narrate examples/sample-post.md --force --page
 	@ls -l output/
 
+# The property tests run a fixed seed here, so a red run can be replayed; `make fuzz` explores new inputs.
 test: venv js browser
 	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q --hypothesis-seed=20261125
+
+fuzz: venv
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_normalize_props.py tests/test_fuzz.py \
+	  --hypothesis-seed=$$(date +%s)
 
 browser:
 	@missing=""; for t in $(TEST_TOOLS); do command -v $$t >/dev/null 2>&1 || missing="$$missing $$t"; done; \

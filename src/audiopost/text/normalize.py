@@ -191,7 +191,7 @@ def _ends(m: re.Match[str], before_capital: bool = True) -> str:
     because espeak-ng ends the clause at any period ("the U.S. Army" → a pause before "Army")."""
     if not m.group(0).endswith("."):
         return ""
-    if m.string[m.end():m.end() + 1] in ("\"", "'", ")", "]", "”", "’"):  # "(… the U.S.)": the period closes
+    if m.string[m.end():].lstrip(" ")[:1] in ("\"", "'", ")", "]", "”", "’"):  # "(… the U.S.)": the period closes
         return "."  # a sentence inside the brackets or quotes, and a second pass must read it the same way
     rest = m.string[m.end():].lstrip(" \"')]")
     if not rest or not rest[0].isalnum():  # end of text, or punctuation such as "(": as a sentence period would
