@@ -47,8 +47,8 @@ peak reported is raised by it."""
 SILENCE_DB = -50.0
 CLIP_GAP = 0.6
 """Seconds between an intro/outro clip and the speech."""
-GAIN_HOLD_DB = 0.05
-"""An earlier master's gain is kept when the new one is this close (see master's gain_hint)."""
+GAIN_HOLD_DB = 0.5
+"""An earlier master's gain is tried first when the new estimate is this close (see master's gain_hint)."""
 PART_SECONDS = 120.0
 """Audio per separately encoded part of a long episode (measured on 2 cores, 12 minutes of audio: parts
 of 2 minutes narrate 0.2 s sooner than 90 s ones, each part costing an encoder start of ~80 ms of CPU,
@@ -270,9 +270,10 @@ def master(speech: Speech, profile: Profile, out: Path, *, intro: str = "", outr
     The master stays at the engine's rate when there are no music clips (ffmpeg resamples to 44.1 kHz
     while encoding); with clips it is built at 44.1 kHz so the music keeps its highs.
 
-    ``gain_hint`` is the gain (dB) of an earlier master of the same post: when the gain needed now is
-    within GAIN_HOLD_DB of it, it is kept, so an edit leaves the untouched parts bit-identical (and their
-    encoded MP3s reusable from the cache).
+    ``gain_hint`` is the gain (dB) of an earlier master of the same post: when the gain estimated now is
+    within GAIN_HOLD_DB of it, it is tried first and kept if the result is within 0.1 LU of the target,
+    like any gain, so an edit leaves the untouched parts bit-identical (and their encoded MP3s reusable
+    from the cache).
     """
     clips = (load_clip(intro) if intro else None, load_clip(outro) if outro else None)
     rate = RATE if any(c is not None for c in clips) else speech.sample_rate
@@ -283,7 +284,9 @@ def master(speech: Speech, profile: Profile, out: Path, *, intro: str = "", outr
     ceiling = profile.true_peak - MP3_MARGIN_DB - TP_DROOP_DB
     # The limiter takes a little loudness away (~0.1 LU for espeak-ng's voices): make up for it from the
     # start (0.0001 dB steps, so an earlier gain is reproduced exactly).
-    gain_db = round(target - plan.level + plan.limiter_loss(10 ** ((target - plan.level) / 20), ceiling), 4)
+    loss = plan.limiter_loss(10 ** ((target - plan.level) / 20), ceiling)
+    loss = plan.limiter_loss(10 ** ((target - plan.level + loss) / 20), ceiling)  # more gain, more limiting
+    gain_db = round(target - plan.level + loss, 4)
     if gain_hint is not None and abs(gain_db - gain_hint) < GAIN_HOLD_DB:
         gain_db = round(gain_hint, 4)
     cuts = plan.cuts(parts)
