@@ -146,10 +146,11 @@ def test_an_earlier_gain_is_held_when_close(tmp_path: Path) -> None:
         clips.append(Clip(Chunk(i, "x", "x", 0, "body", 0.4), path, 1.0))
     speech = Speech(tuple(clips), 22050, "fake")
     first = master(speech, Profile(), tmp_path / "a.wav")
-    near = master(speech, Profile(), tmp_path / "b.wav", gain_hint=first.gain_db + 0.04)  # kept: within 0.1 LU
-    off = master(speech, Profile(), tmp_path / "c.wav", gain_hint=first.gain_db + 0.3)  # tried, then corrected
-    far = master(speech, Profile(), tmp_path / "d.wav", gain_hint=first.gain_db + 1.0)  # not tried
-    same = master(speech, Profile(), tmp_path / "e.wav", gain_hint=first.gain_db)
+    est = first.gain_estimate
+    near = master(speech, Profile(), tmp_path / "b.wav", gain_hint=(est + 0.03, first.gain_db + 0.04))  # kept
+    off = master(speech, Profile(), tmp_path / "c.wav", gain_hint=(est, first.gain_db + 0.3))  # then corrected
+    far = master(speech, Profile(), tmp_path / "d.wav", gain_hint=(est + 0.2, first.gain_db + 0.2))  # not used
+    same = master(speech, Profile(), tmp_path / "e.wav", gain_hint=(est, first.gain_db))
     assert near.gain_db == round(first.gain_db + 0.04, 4) and far.gain_db == first.gain_db
     assert off.gain_db != round(first.gain_db + 0.3, 4) and off.loudness_lufs == pytest.approx(-16.0, abs=0.1)
     assert same.wav.read_bytes() == first.wav.read_bytes() != near.wav.read_bytes()

@@ -125,12 +125,13 @@ def stored(path: Path) -> Episode | None:
     return Episode(path, path.stat().st_size, seconds(path), loud, peak, digest)
 
 
-def previous_gain(path: Path) -> float | None:
-    """The master gain (dB) of the episode audiopost made at ``path`` earlier, if any."""
+def previous_gain(path: Path) -> tuple[float, float] | None:
+    """(estimated, final) master gain in dB of the episode audiopost made at ``path`` earlier, if any."""
     try:
-        return float(ID3(path).getall(f"TXXX:{MARK}-gain")[0].text[0])
+        estimate, final = (float(v) for v in str(ID3(path).getall(f"TXXX:{MARK}-gain")[0].text[0]).split())
     except (ID3NoHeaderError, OSError, IndexError, ValueError, Exception):
         return None
+    return estimate, final
 
 
 def check_target(path: Path, force: bool) -> None:
@@ -176,7 +177,7 @@ def export(master: Master, target: Path, tags: Tags, digest: str, *, bitrate: in
                                                         for t, a, b in tags.chapters))
         offset = encoder.offset()
         stats = {"loudness": f"{master.loudness_lufs:.2f}", "true-peak": f"{master.true_peak_dbtp + offset:.2f}",
-                 "gain": f"{master.gain_db:.4f}"}
+                 "gain": f"{master.gain_estimate:.4f} {master.gain_db:.4f}"}
         write_tags(tmp, tags, digest, cover, stats)
         check_target(target, force)  # again: someone may have put a file there meanwhile
         os.replace(tmp, target)
