@@ -143,15 +143,18 @@ def test_slug_has_no_traversal_or_device_names(tmp_path: Path) -> None:
     assert (tmp_path / "output" / "etc-passwd.mp3").is_file()
 
 
-@pytest.mark.parametrize(("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
-def test_signal_mid_run_leaves_target_untouched_and_no_temp_files(sig: int, code: int, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("sig", "code", "after"), [(signal.SIGINT, 130, 2.5), (signal.SIGTERM, 143, 1.0),
+                                                    (signal.SIGTERM, 143, 2.5), (signal.SIGTERM, 143, 4.0)])
+def test_signal_mid_run_leaves_target_untouched_and_no_temp_files(sig: int, code: int, after: float,
+                                                                   tmp_path: Path) -> None:
+    """Signals during synthesis, mastering and encoding (this run takes ~6.5 s)."""
     post = write(tmp_path, "long.txt", "A long one\n\n" + "The tide turned and the boats came home. " * 300)
     target = tmp_path / "long.mp3"
     target.write_bytes(b"old episode")  # ours or not, it must survive an interrupted run
     proc = subprocess.Popen([sys.executable, "-m", "audiopost", "narrate", str(post), "-o", str(target), "--force",
                              "--no-cache", "--engine", "espeak"], stderr=subprocess.PIPE, text=True,
                             start_new_session=True)
-    time.sleep(2.5)
+    time.sleep(after)
     os.killpg(proc.pid, sig) if sig == signal.SIGINT else proc.send_signal(sig)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == code, err

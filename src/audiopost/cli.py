@@ -26,7 +26,19 @@ class Terminated(BaseException):
 
 
 def _terminate(signum: int, frame: object) -> None:
+    _quiet_unraisable()
     raise Terminated()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    _quiet_unraisable()
+    raise KeyboardInterrupt()
+
+
+def _quiet_unraisable() -> None:
+    """An object the signal caught half-built (a ``wave.Wave_write`` in its ``__init__``, say) complains in
+    its ``__del__`` with a traceback on stderr: after an interruption that is noise, not news."""
+    sys.unraisablehook = lambda unraisable: None
 
 
 def _errors(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -35,6 +47,7 @@ def _errors(func: Callable[..., Any]) -> Callable[..., Any]:
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         previous = signal.signal(signal.SIGTERM, _terminate)
+        previous_int = signal.signal(signal.SIGINT, _interrupt)
         try:
             return func(*args, **kwargs)
         except AudiopostError as e:
@@ -48,6 +61,7 @@ def _errors(func: Callable[..., Any]) -> Callable[..., Any]:
             sys.exit(143)
         finally:
             signal.signal(signal.SIGTERM, previous)
+            signal.signal(signal.SIGINT, previous_int)
 
     return wrapper
 
