@@ -209,9 +209,7 @@ class PartEncoder:
         self.scratch = Path(tempfile.mkdtemp(prefix="audiopost-encode-"))
         self.pool = ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 1))
         self._offset = self.pool.submit(codec_offset, calibration, bitrate, self.scratch / "calibration.mp3")
-        self.parts: dict[int, tuple[Path, Future[None]]] = {}
-        self.reused = 0
-        """Parts taken from the cache instead of encoded."""
+        self.parts: dict[int, tuple[Path, Future[bool]]] = {}
 
     def __call__(self, index: int, wav: Path) -> None:
         """Start encoding part ``index`` (a newer version of a part replaces the older one)."""
@@ -222,19 +220,25 @@ class PartEncoder:
         out = wav.with_suffix(".mp3")
         self.parts[index] = (out, self.pool.submit(self._encode, wav, out))
 
-    def _encode(self, wav: Path, out: Path) -> None:
+    def _encode(self, wav: Path, out: Path) -> bool:
+        """Encode ``wav`` to ``out``, or copy the MP3 the cache holds for it; return whether it was cached."""
         if self.cache is None:
-            return encode(wav, out, self.bitrate, self.offset())
+            encode(wav, out, self.bitrate, self.offset())
+            return False
         key = hashlib.sha256(wav.read_bytes())
         key.update(f"{self.offset():.2f} {self.bitrate} {tools.stamp('ffmpeg')}".encode())
         hit = self.cache.get(key.hexdigest())
         if hit is not None:
             shutil.copyfile(hit, out)
-            self.reused += 1
-            return None
+            return True
         encode(wav, out, self.bitrate, self.offset())
         self.cache.put(key.hexdigest(), out)
-        return None
+        return False
+
+    @property
+    def reused(self) -> int:
+        """Parts taken from the cache instead of encoded (once they are all done)."""
+        return sum(future.result() for _, future in self.parts.values())
 
     def offset(self) -> float:
         """The codec offset in steps of OFFSET_STEP dB, so a small edit keeps the parts' encoder settings."""
