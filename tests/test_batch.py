@@ -28,7 +28,7 @@ def test_feed_batch_then_up_to_date(tmp_path: Path) -> None:
               "--base-url", "https://example.org/ep/", "--workers", "2")
     first = batch(str(FEED), *common)
     assert first.exit_code == 0, first.output
-    assert first.stdout.splitlines()[-1] == "3 posts: 3 made, 0 up to date, 0 failed"
+    assert first.stdout.splitlines()[-1] == "3 posts: 3 made, 0 up to date, 0 skipped, 0 failed"
     names = sorted(p.name for p in out.glob("*.mp3"))
     assert names == ["ledger.mp3", "mending-nets.mp3", "tide-tables.mp3"]  # from each post's link
     items = feedparser.parse((out / "podcast.xml").read_bytes()).entries
@@ -37,7 +37,7 @@ def test_feed_batch_then_up_to_date(tmp_path: Path) -> None:
                for e in items)
     again = batch(str(FEED), *common)
     assert again.exit_code == 0, again.output
-    assert again.stdout.splitlines()[-1] == "3 posts: 0 made, 3 up to date, 0 failed"
+    assert again.stdout.splitlines()[-1] == "3 posts: 0 made, 3 up to date, 0 skipped, 0 failed"
     assert len(feedparser.parse((out / "podcast.xml").read_bytes()).entries) == 3
 
 
@@ -47,15 +47,42 @@ def test_folder_batch_reports_a_failure_and_goes_on(tmp_path: Path) -> None:
     out.mkdir()
     (posts / "good.md").write_text("---\ntitle: Good\n---\nThe mill reopened.\n")
     (posts / "empty.txt").write_text("Listen on Spotify | Apple Podcasts\n*\n")
+    (posts / "blank.html").write_text("  \n")
     (posts / "also-good.txt").write_text("Also good\n\nThe bridge is painted green.\n")
     result = batch(str(posts), "--out-dir", str(out), "--no-cache")
     assert result.exit_code == 1
-    assert result.stderr == "Error: 1 of 3 posts failed\n"
+    assert result.stderr == "Error: 1 of 4 posts failed\n"
     lines = result.stdout.splitlines()
-    assert lines[-1] == "3 posts: 2 made, 0 up to date, 1 failed"
+    assert lines[-1] == "4 posts: 2 made, 0 up to date, 1 skipped, 1 failed"
     failed = next(line for line in lines if line.startswith("failed"))
-    assert "empty.mp3" in failed and "nothing to say" in failed
+    assert "blank.mp3" in failed and "blank.html is empty" in failed
+    skipped = next(line for line in lines if line.startswith("skipped"))  # nothing went wrong: nothing to read
+    assert "empty.mp3" in skipped and "empty.txt has nothing to say after cleaning" in skipped
     assert sorted(p.name for p in out.glob("*.mp3")) == ["also-good.mp3", "good.mp3"]
+
+
+TITLE_ONLY = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Harbour notes</title><link>https://example.org/</link>
+<item><title>The slipway is open</title><link>https://example.org/slipway</link>
+<pubDate>Tue, 24 Nov 2026 09:00:00 GMT</pubDate><description>The slipway opened at dawn.</description></item>
+<item><title>Photo of the week</title><link>https://example.org/photo</link>
+<pubDate>Mon, 23 Nov 2026 09:00:00 GMT</pubDate></item>
+</channel></rss>
+"""
+
+
+def test_title_only_entry_is_skipped_with_its_reason_and_out_dir_is_made(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.xml"
+    feed.write_text(TITLE_ONLY)
+    out = tmp_path / "new" / "folder"
+    result = batch(str(feed), "--out-dir", str(out), "--cache-dir", str(tmp_path / "c"))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[-1] == "2 posts: 1 made, 0 up to date, 1 skipped, 0 failed"
+    assert lines[1] == f"skipped               {out / 'photo.mp3'}  entry 2 of {feed} has a title and no text"
+    assert sorted(p.name for p in out.iterdir()) == ["slipway.mp3", "slipway.srt", "slipway.vtt"]
+    alone = CliRunner().invoke(main, ["narrate", str(feed), "--entry", "2", "-o", str(tmp_path / "x.mp3")])
+    assert alone.exit_code == 1 and alone.stderr == f"Error: entry 2 of {feed} has a title and no text\n"
 
 
 def test_since_and_limit() -> None:
@@ -81,8 +108,9 @@ def test_dask_cluster_gives_the_same_bytes(tmp_path: Path) -> None:
         assert (local / name).read_bytes() == (dask / name).read_bytes(), name
 
 
-def test_missing_out_dir(tmp_path: Path) -> None:
-    result = batch(str(FEED), "--out-dir", str(tmp_path / "nope"))
+def test_out_dir_that_is_a_file(tmp_path: Path) -> None:
+    (tmp_path / "taken").write_text("a file")
+    result = batch(str(FEED), "--out-dir", str(tmp_path / "taken" / "sub"), "--no-cache")
     assert result.exit_code == 1
-    assert result.stderr == f"Error: output folder {tmp_path / 'nope'} does not exist\n"
+    assert result.stderr == f"Error: cannot make output folder {tmp_path / 'taken' / 'sub'}: Not a directory\n"
     shutil.rmtree(tmp_path, ignore_errors=True)

@@ -98,7 +98,12 @@ def test_limiter_filters_only_around_peaks_and_equals_the_whole_computation() ->
     need = np.minimum(gain, 10 ** (ceiling_db / 20) / np.maximum(peaks, 1e-9)).astype(np.float32)
     n = int(0.005 * rate)
     whole = np.minimum(box_mean(sliding_min(need, 2 * n + 1), n + 1).astype(np.float32), need)
-    assert np.array_equal(limiter_gain(peaks, gain, ceiling_db, rate), whole)
+    got = limiter_gain(peaks, gain, ceiling_db, rate)
+    # Not the same computation: box_mean's float64 running sum starts at the stretch, not at sample 0. Its
+    # rounding (~1e-12 here) is far under float32's, so after the cast to float32 a value can only land on
+    # the neighbouring float32 when the exact mean sits at a rounding boundary: at most 1 ulp apart.
+    np.testing.assert_array_max_ulp(got, whole, maxulp=1)
+    assert np.array_equal(got[25000:45000], np.full(20000, np.float32(gain)))  # far from peaks: the gain itself
 
 
 def test_trim_and_resample() -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from audiopost.errors import AudiopostError
+from audiopost.errors import AudiopostError, NothingToSay
 from audiopost.pipeline import Options, Result, narrate, slug, summary
 from audiopost.sources import Pick, read_post
 from audiopost.sources.feed import entries
@@ -40,7 +40,7 @@ class Job:
 class Outcome:
     job: Job
     status: str
-    """made | up to date | failed"""
+    """made | up to date | skipped (nothing to say: ``error`` says why) | failed"""
     result: Result | None = None
     error: str = ""
 
@@ -98,6 +98,8 @@ def run_job(job: Job, options: Options) -> Outcome:
     """Narrate one job (in a worker process or on a Dask worker); errors become a failed outcome."""
     try:
         result = narrate(job.source, dataclasses.replace(options, output=job.output, pick=job.pick, feed=None))
+    except NothingToSay as e:  # a title-only entry, say: nothing went wrong, there is just nothing to read
+        return Outcome(job, "skipped", error=str(e))
     except AudiopostError as e:
         return Outcome(job, "failed", error=str(e))
     except Exception as e:  # a bug must not stop the other posts; it is reported with its type
@@ -107,7 +109,15 @@ def run_job(job: Job, options: Options) -> Outcome:
 
 def run(todo: list[Job], options: Options, *, workers: int = 1, executor: str = "local", scheduler: str = "",
         on_done: Callable[[Outcome], None] = lambda _: None) -> list[Outcome]:
-    """Run every job; publish each finished episode to ``options.feed``; outcomes in job order."""
+    """Run every job; publish each finished episode to ``options.feed``; outcomes in job order.
+
+    The output folders are made (with their parents): a batch's folder is one the user asks it to fill.
+    """
+    for folder in sorted({job.output.parent for job in todo}):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise AudiopostError(f"cannot make output folder {folder}: {e.strerror or e}") from None
     per_post = dataclasses.replace(options, workers=options.workers or max(1, (os.cpu_count() or 1) // workers),
                                    progress=None)
     outcomes: dict[int, Outcome] = {}

@@ -153,13 +153,15 @@ def narrate_cmd(post: str, as_json: bool, quiet: bool, **kw: Any) -> None:
     options = _options(kw, progress=None if quiet else _chunk_progress())
     result = narrate(post, options, log=(lambda _: None) if quiet else _log)
     ep = result.episode
+    if result.cache_repaired:  # said even with -q: a damaged cache points at a disk or sync problem
+        _log(_repaired(result.cache_repaired))
     if as_json:
         click.echo(json.dumps({
             "output": str(ep.path), "duration": round(ep.duration, 3), "bytes": ep.bytes,
             "loudness_lufs": round(ep.loudness_lufs, 2), "true_peak_dbtp": round(ep.true_peak_dbtp, 2),
             "title": result.post.title, "author": result.post.author, "chunks": result.chunks,
             "synthesized": result.synthesized, "up_to_date": result.up_to_date,
-            "parts": result.parts, "parts_reused": result.parts_reused,
+            "parts": result.parts, "parts_reused": result.parts_reused, "cache_repaired": result.cache_repaired,
             "chapters": [{"title": c.title, "start": c.start} for c in result.chapters],
             "transcript": str(result.files["vtt"]),
             **({"page": str(result.files["page"])} if "page" in result.files else {}),
@@ -167,6 +169,10 @@ def narrate_cmd(post: str, as_json: bool, quiet: bool, **kw: Any) -> None:
     else:
         click.echo(f"{ep.path}  {ep.duration:.1f} s  {ep.bytes:,} bytes  "
                    f"{ep.loudness_lufs:.1f} LUFS  {ep.true_peak_dbtp:.1f} dBTP")
+
+
+def _repaired(count: int) -> str:
+    return f"{count} damaged cache {'entry' if count == 1 else 'entries'} removed and made again"
 
 
 def _options(kw: dict[str, Any], **more: Any) -> Any:
@@ -207,8 +213,6 @@ def batch_cmd(source: str, out_dir: Path, workers: int | None, since: str, limit
 
     from audiopost import batch
 
-    if not out_dir.is_dir():
-        raise AudiopostError(f"output folder {out_dir} does not exist")
     todo = batch.jobs(source, out_dir, since=since, limit=limit, max_chars=kw["max_chars"])
     if not todo:
         raise AudiopostError(f"{source}: no posts to narrate")
@@ -230,9 +234,12 @@ def batch_cmd(source: str, out_dir: Path, workers: int | None, since: str, limit
     for o in outcomes:
         duration = f"{o.result.episode.duration:7.1f} s" if o.result else " " * 9
         click.echo(f"{o.status:<10} {duration}  {o.job.output}  {o.error or o.job.title}")
-    failed = sum(o.status == "failed" for o in outcomes)
-    made = sum(o.status == "made" for o in outcomes)
-    click.echo(f"{len(outcomes)} posts: {made} made, {len(outcomes) - made - failed} up to date, {failed} failed")
+    count = {s: sum(o.status == s for o in outcomes) for s in ("made", "up to date", "skipped", "failed")}
+    repaired = sum(o.result.cache_repaired for o in outcomes if o.result)
+    if repaired:
+        _log(_repaired(repaired))
+    click.echo(f"{len(outcomes)} posts: " + ", ".join(f"{n} {status}" for status, n in count.items()))
+    failed = count["failed"]
     if failed:
         raise AudiopostError(f"{failed} of {len(outcomes)} posts failed")
 
@@ -350,9 +357,11 @@ def cache_info_cmd(cache_dir: Path | None) -> None:
     from audiopost.cache import default_dir, info
 
     root = cache_dir or default_dir()
-    count, size = info(root)
-    parts, part_size = info(root, "parts")
-    click.echo(f"{root}: {count} chunks, {size / 1e6:.1f} MB; {parts} encoded parts, {part_size / 1e6:.1f} MB")
+    chunks, parts = info(root), info(root, "parts")
+    damaged = chunks.damaged + parts.damaged
+    click.echo(f"{root}: {chunks.entries} chunks, {chunks.bytes / 1e6:.1f} MB; "
+               f"{parts.entries} encoded parts, {parts.bytes / 1e6:.1f} MB"
+               + (f"; {damaged} damaged (made again when next needed)" if damaged else ""))
 
 
 @cache_group.command("clear")

@@ -227,9 +227,7 @@ class PartEncoder:
             return False
         key = hashlib.sha256(wav.read_bytes())
         key.update(f"{self.offset():.2f} {self.bitrate} {tools.stamp('ffmpeg')}".encode())
-        hit = self.cache.get(key.hexdigest())
-        if hit is not None:
-            shutil.copyfile(hit, out)
+        if self.cache.fetch(key.hexdigest(), out):
             return True
         encode(wav, out, self.bitrate, self.offset())
         self.cache.put(key.hexdigest(), out)

@@ -233,7 +233,8 @@ def limiter_gain(peaks: np.ndarray, gain: float, ceiling_db: float, rate: int,
     The need is min-filtered over ±lookahead, then box-smoothed over half that window, so the smoothed
     gain is never above what any sample needs and changes slowly enough to add no audible distortion.
     Only the stretches around samples that need limiting are filtered (elsewhere the gain is ``gain``,
-    exactly as the filters would give); a single value means no sample needed it.
+    within 1 float32 ulp of filtering the whole signal: the float64 running mean starts elsewhere); a single
+    value means no sample needed it.
     """
     ceiling = 10 ** (ceiling_db / 20)
     over = np.flatnonzero(peaks * gain > ceiling)

@@ -93,6 +93,8 @@ class Result:
     """Parts the master was encoded in (0 when it was not rebuilt)."""
     parts_reused: int = 0
     """Encoded parts taken from the cache (unchanged since an earlier run)."""
+    cache_repaired: int = 0
+    """Cache entries found damaged in this run: removed, and their audio made again."""
 
 
 Log = Callable[[str], None]
@@ -275,7 +277,8 @@ def render(post: Post, profile: Profile, script: Script, options: Options, targe
     else:
         files.pop("chapters").unlink(missing_ok=True)  # an earlier version of the post had headings
     return Result(post, script, episode, marks, files, len(speech.clips), speech.synthesized,
-                  parts=len(mastered.parts), parts_reused=encoder.reused)
+                  parts=len(mastered.parts), parts_reused=encoder.reused,
+                  cache_repaired=len(cache.repaired) if cache else 0)
 
 
 def check_sidecars(target: Path, force: bool) -> None:

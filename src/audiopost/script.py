@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from audiopost.errors import AudiopostError
+from audiopost.errors import AudiopostError, NothingToSay
 from audiopost.profiles import Profile
 from audiopost.sources.dates import parse_iso
 from audiopost.sources.post import Block, Post
@@ -83,8 +83,11 @@ def make_script(post: Post, profile: Profile) -> Script:
     if paras:
         sections.append(Section(title, tuple(paras)))
     if not any(p.kind in ("body", "quote") for s in sections for p in s.paragraphs):
-        raise AudiopostError(f"{post.source or 'the post'} has nothing to say after cleaning "
-                             f"(removed {len(removed)} boilerplate block(s))")
+        where = f"entry {post.entry} of {post.source}" if post.entry else post.source or "the post"
+        if not removed:
+            raise NothingToSay(f"{where} has a title and no text" if post.title else f"{where} has no text")
+        raise NothingToSay(f"{where} has nothing to say after cleaning "
+                           f"(removed {len(removed)} boilerplate block(s))")
     intro = render(profile.intro, post) if profile.intro else post.title
     opening = _some(_paragraph(intro, "intro", say))
     closing = _some(_paragraph(render(profile.outro, post), "outro", say))

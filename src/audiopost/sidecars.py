@@ -40,7 +40,7 @@ def chapters(script: Script, master: Master, title: str) -> list[Chapter]:
     for s, section in enumerate(script.sections):
         if not section.title:
             continue
-        first = next((c.start for c in master.cues if c.section == s), None)
+        first = next((c.start for c in master.cues if c.section == s and c.kind != "intro"), None)
         if first is None:
             continue
         if s == 0 and not any(c.section == 0 and c.kind == "intro" for c in master.cues) and first < 0.5:

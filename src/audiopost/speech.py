@@ -119,15 +119,17 @@ def _speak_group(items: list[Chunk], profile: Profile, workdir: Path, workers: i
     keys: dict[int, str] = {}
     for c in items:
         paths[c.index] = _path(workdir, c)
-    if cache is not None:
+    todo = items
+    if cache is not None:  # a hit is copied out of the cache, proved whole (see cache.py)
         version = engine_version(cls.name)
         for c in items:
             keys[c.index] = cache.key(c.spoken, cls.name, version, settings)
-            hit = cache.get(keys[c.index])
-            if hit is not None:
-                paths[c.index] = hit
+        hits = {key for key in set(keys.values()) if cache.fetch(key, workdir / f"cached-{key}.wav")}
+        for c in items:
+            if keys[c.index] in hits:
+                paths[c.index] = workdir / f"cached-{keys[c.index]}.wav"
                 report.step(1)
-    todo = [c for c in items if paths[c.index] == _path(workdir, c)]
+        todo = [c for c in items if keys[c.index] not in hits]
     if cache is not None:  # content-addressed: a sentence that recurs is synthesized once
         first = {keys[c.index]: c for c in reversed(todo)}
         for c in todo:

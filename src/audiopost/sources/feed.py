@@ -12,7 +12,7 @@ import html as htmllib
 import io
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urljoin
 from xml.etree.ElementTree import ParseError
@@ -77,7 +77,8 @@ def parse_feed(data: bytes, *, entry: int | None = None, guid: str | None = None
     if not items:
         raise AudiopostError("the feed has no entries")
     chosen = _choose(items, entry, guid, match, _base(parsed, base_url))
-    return _post(chosen, parsed, _base(parsed, base_url))
+    number = next(i for i, e in enumerate(items, 1) if e is chosen)
+    return replace(_post(chosen, parsed, _base(parsed, base_url)), entry=number)
 
 
 def entries(data: bytes, *, base_url: str = "") -> list[EntryInfo]:

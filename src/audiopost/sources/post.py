@@ -38,5 +38,7 @@ class Post:
     categories: tuple[str, ...] = field(default=())
     source: str = ""
     """Where the post was read from: a path or ``-``."""
+    entry: int = 0
+    """Which entry of the feed ``source`` it is (1 = newest); 0 when the source is not a feed."""
     notes: tuple[str, ...] = field(default=())
     """Things worth telling the user on stderr (e.g. "feed only had a summary")."""
