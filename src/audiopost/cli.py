@@ -287,7 +287,10 @@ def script_cmd(post: str, voice: str, no_spoken_intro: bool, explain: bool, max_
         click.echo(f"audiopost: {note}", err=True)
     if explain:
         for removal in script.removed:
-            click.echo(f"removed by {removal.rule}: {removal.text}", err=True)
+            why = f" ({removal.evidence})" if removal.evidence else ""
+            click.echo(f"removed by {removal.rule}{why}: {removal.text}", err=True)
+        for note in script.notes:
+            click.echo(f"kept: {note}", err=True)
     click.echo(script.text())
 
 

@@ -10,7 +10,7 @@ from audiopost.errors import AudiopostError, NothingToSay
 from audiopost.profiles import Profile
 from audiopost.sources.dates import parse_iso
 from audiopost.sources.post import Block, Post
-from audiopost.text import boilerplate
+from audiopost.text import boilerplate, evidence
 from audiopost.text.lexicon import apply_lexicon, load_lexicon
 from audiopost.text.normalize import normalize
 from audiopost.text.segment import sentences
@@ -46,6 +46,8 @@ class Script:
     sections: tuple[Section, ...]
     language: str = "en"
     removed: tuple[boilerplate.Removal, ...] = field(default=(), compare=False)
+    notes: tuple[str, ...] = field(default=(), compare=False)
+    """What the evidence rules chose not to do (``script --explain`` shows it)."""
 
     def paragraphs(self) -> list[Paragraph]:
         return [p for s in self.sections for p in s.paragraphs]
@@ -67,8 +69,12 @@ def make_script(post: Post, profile: Profile) -> Script:
     rules = rules_for(profile)
     say = _speaker(profile, language)
     texts = [b.text if b.kind in ("paragraph", "quote", "item", "heading") else "\0" for b in post.blocks]
-    kept, removed = boilerplate.clean(texts, rules)  # rules judge text blocks only ("\0" never matches)
-    blocks = [post.blocks[i] for i in kept]
+    kept, by_rule = boilerplate.clean(texts, rules)  # rules judge text blocks only ("\0" never matches)
+    ruled = dict(zip(sorted(set(range(len(texts))) - set(kept)), by_rule, strict=True))
+    verdict = evidence.judge(post, ruled, language, profile.disable_rules)
+    gone = {**ruled, **verdict.removals}
+    removed = [gone[i] for i in sorted(gone)]
+    blocks = [b for i, b in enumerate(post.blocks) if i not in gone]
     sections: list[Section] = []
     title, paras = "", []
     for block in _merge_items(blocks):
@@ -95,7 +101,7 @@ def make_script(post: Post, profile: Profile) -> Script:
     sections[0] = Section(first.title, (*opening, *first.paragraphs))
     last = sections[-1]
     sections[-1] = Section(last.title, (*last.paragraphs, *closing))
-    return Script(post.title, tuple(sections), language, tuple(removed))
+    return Script(post.title, tuple(sections), language, tuple(removed), verdict.notes)
 
 
 def _some(paragraph: Paragraph | None) -> list[Paragraph]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -10,7 +11,7 @@ from audiopost.errors import AudiopostError
 from audiopost.sources import feed as feeds
 from audiopost.sources import html, markdown, text
 from audiopost.sources.fetch import fetch, is_url
-from audiopost.sources.post import Block, Post
+from audiopost.sources.post import Block, Post, author_name
 
 __all__ = ["Block", "Pick", "Post", "decode", "detect", "read_post"]
 
@@ -53,7 +54,7 @@ def read_post(source: str | Path, *, fmt: str | None = None, max_chars: int = MA
                                           or feeds.looks_like_feed(data[:4096].decode("latin-1")))):
         post = feeds.parse_feed(data, entry=pick.entry, guid=pick.guid, match=pick.match,
                                 base_url=name if is_url(name) else "")
-        return replace(post, source=name)
+        return replace(post, source=name, author=author_name(post.author))
     if pick != Pick():
         raise AudiopostError(f"{name} is not a feed: --entry, --guid and --match apply to RSS/Atom feeds only")
     content = decode(data, name)
@@ -66,7 +67,8 @@ def read_post(source: str | Path, *, fmt: str | None = None, max_chars: int = MA
     reader = READERS.get(kind)
     if reader is None:
         raise AudiopostError(f"unknown input format {kind!r} (choose from {', '.join(READERS)})")
-    return replace(reader(content), source=name)
+    post = reader(content)
+    return replace(post, source=name, author=author_name(post.author))
 
 
 def _extension(name: str) -> str:
@@ -127,6 +129,6 @@ def detect(name: str, content: str) -> str:
         return "feed"
     if head.startswith(("<!doctype html", "<html")) or "<body" in head or "<article" in head:
         return "html"
-    if content.startswith("---\n") or content.startswith("---\r\n") or head.startswith("# "):
+    if re.match(r"\ufeff?(---|\+\+\+)[ \t]*\r?\n", content) or head.startswith("# "):
         return "markdown"
     return "text"

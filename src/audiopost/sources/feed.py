@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import hashlib
 import html as htmllib
 import io
 import re
@@ -24,7 +25,8 @@ from defusedxml import DefusedXmlException
 from audiopost.errors import AudiopostError
 from audiopost.sources import html
 from audiopost.sources.dates import iso_date, parse_iso
-from audiopost.sources.post import Block, Post
+from audiopost.sources.post import Block, Post, word_chars
+from audiopost.text.evidence import template_key
 
 __all__ = ["EntryInfo", "entries", "looks_like_feed", "parse_feed"]
 
@@ -78,7 +80,9 @@ def parse_feed(data: bytes, *, entry: int | None = None, guid: str | None = None
         raise AudiopostError("the feed has no entries")
     chosen = _choose(items, entry, guid, match, _base(parsed, base_url))
     number = next(i for i, e in enumerate(items, 1) if e is chosen)
-    return replace(_post(chosen, parsed, _base(parsed, base_url)), entry=number)
+    post = _post(chosen, parsed, _base(parsed, base_url))
+    counts, compared = _recurrence(hashlib.sha1(data).hexdigest(), items, number - 1, post)
+    return replace(post, entry=number, recurring=counts, compared=compared)
 
 
 def entries(data: bytes, *, base_url: str = "") -> list[EntryInfo]:
@@ -123,6 +127,32 @@ def _refuse_entities(data: bytes) -> None:
 def _comments_blanked(data: bytes) -> bytes:
     """``data`` with comments and PIs replaced by spaces of the same length, so offsets stay valid."""
     return re.sub(rb"<!--.*?-->|<\?.*?\?>", lambda m: b" " * len(m.group()), data[:1_000_000], flags=re.S)
+
+
+# --- what recurs from entry to entry (template, not article: see text/evidence.py) ----------------------
+
+COMPARED = 12
+"""Entries (the nearest in date to the one narrated) that its blocks are looked for in."""
+_KEYS: dict[tuple[str, int], frozenset[str]] = {}
+"""(feed digest, entry index) → the template keys of its blocks: a batch works each entry out once."""
+
+
+def _recurrence(digest: str, items: list[Any], index: int, post: Post) -> tuple[tuple[int, ...], int]:
+    """For each block of ``post`` (entry ``index``), in how many of the compared entries it recurs."""
+    others = sorted((i for i in range(len(items)) if i != index), key=lambda i: abs(i - index))[:COMPARED]
+    if not others:
+        return (), 0
+    if len(_KEYS) > 20_000:
+        _KEYS.clear()
+    found = []
+    for i in others:
+        if (digest, i) not in _KEYS:
+            e = items[i]
+            _KEYS[digest, i] = frozenset(template_key(b.text, _title(e), str(e.get("link", "")))
+                                         for b in _body(e)[0] if b.text.strip())
+        found.append(_KEYS[digest, i])
+    keys = [template_key(b.text, post.title, post.link) if b.text.strip() else "" for b in post.blocks]
+    return tuple(sum(key in other for other in found) if key else 0 for key in keys), len(others)
 
 
 # --- choosing an entry ---------------------------------------------------------------------------------
@@ -185,13 +215,24 @@ def _post(e: Any, parsed: Any, base: str) -> Post:
 
 
 def _body(e: Any) -> tuple[tuple[Block, ...], bool]:
-    """The entry's blocks, and whether they came from full content (not a summary)."""
+    """The entry's blocks, and whether they came from full content (not a summary).
+
+    The content wins unless the summary holds far more prose: some podcast feeds put the episode's text in
+    ``description`` and only headings and link lists (show notes) in ``content:encoded``.
+    """
+    detail = e.get("summary_detail") or {}
+    summary = _blocks(e.get("summary", ""), detail.get("type", "text/html"), _title(e))
     contents = [c for c in e.get("content", []) if (c.get("value") or "").strip()]
     if contents:
         best = max(contents, key=lambda c: len(c.value))
-        return _blocks(best.value, best.get("type", "text/html"), _title(e)), True
-    detail = e.get("summary_detail") or {}
-    return _blocks(e.get("summary", ""), detail.get("type", "text/html"), _title(e)), False
+        content = _blocks(best.value, best.get("type", "text/html"), _title(e))
+        return (summary if _prose(summary) > 2 * _prose(content) + 100 else content), True
+    return summary, False
+
+
+def _prose(blocks: tuple[Block, ...]) -> int:
+    """Letters and digits of paragraph text that is not link text."""
+    return sum(word_chars(b.text) - b.links for b in blocks if b.kind in ("paragraph", "quote", "item"))
 
 
 def _blocks(value: str, kind: str, title: str) -> tuple[Block, ...]:

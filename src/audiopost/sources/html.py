@@ -9,7 +9,7 @@ from lxml import etree
 
 from audiopost.errors import AudiopostError
 from audiopost.sources.dates import iso_date
-from audiopost.sources.post import Block, Post
+from audiopost.sources.post import Block, Post, word_chars
 
 # Never spoken: code and chrome. Hidden elements are dropped too (see _hidden).
 DROP_TAGS = ("script", "style", "noscript", "iframe", "template", "svg", "canvas", "form", "button",
@@ -85,6 +85,12 @@ def _meta(doc: lxml.html.HtmlElement, *names: str) -> str:
     return ""
 
 
+def _link_chars(el: etree._Element) -> int:
+    """Letters and digits of link text inside ``el`` (``el`` itself counts when it is a link)."""
+    links = [el] if el.tag == "a" else el.iterfind(".//a")
+    return sum(word_chars(a.text_content()) for a in links)
+
+
 def _text(el: etree._Element) -> str:
     for mark in el.xpath(".//sup[a] | .//a[starts-with(@href, '#fn')]"):  # footnote markers
         mark.drop_tree()
@@ -152,7 +158,10 @@ def _blocks(root: etree._Element) -> list[Block]:
     def walk(el: etree._Element, quote: bool) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            out.append(Block("heading", _text(el), int(tag[1])))
+            text = _text(el)  # a whole teaser set in <h4> (WordPress podcast themes) is a paragraph
+            long = len(text.split()) > 25 or re.search(r"[.!?…]\s.*[.!?…]$", text) is not None
+            out.append(Block("paragraph", text, links=_link_chars(el)) if long
+                       else Block("heading", text, int(tag[1]), _link_chars(el)))
             return
         if tag == "pre":
             out.append(Block("code", el.text_content()))
@@ -175,29 +184,33 @@ def _blocks(root: etree._Element) -> list[Block]:
         if tag in ("p", "dd", "dt") or (tag == "li" and not el.xpath(".//li|.//ul|.//ol|.//blockquote|.//pre")):
             text = _text(el)
             if text:
-                out.append(Block("quote" if quote else "item" if tag == "li" else "paragraph", text))
+                out.append(Block("quote" if quote else "item" if tag == "li" else "paragraph", text,
+                                 links=_link_chars(el)))
             elif el.find(".//img") is not None:
                 out.append(Block("image", el.find(".//img").get("alt", "").strip()))
             return
         # Mixed content (Blogger's "text<br><br>text", text around inline links): runs of text and inline
         # elements between blocks are paragraphs; a double <br>, or a <br> after a full stop, ends one.
         run: list[str] = []
-        brs = 0
+        brs = links = 0
 
         def flush() -> None:
+            nonlocal links
             text = re.sub(r"\s+", " ", "".join(run)).strip()
             run.clear()
             if text:
-                out.append(Block("quote" if quote else "paragraph", text))
+                out.append(Block("quote" if quote else "paragraph", text, links=min(links, word_chars(text))))
+            links = 0
 
-        def add(text: str | None) -> None:
-            nonlocal brs
+        def add(text: str | None, link: int = 0) -> None:
+            nonlocal brs, links
             if not text or not text.strip():
                 return
             if brs and (brs > 1 or re.search(r"[.!?:;…\"”’)]\s*$", "".join(run))):
                 flush()
             run.append(" " if brs else "")
             run.append(text)
+            links += link
             brs = 0
 
         if tag not in ("ul", "ol"):
@@ -216,7 +229,7 @@ def _blocks(root: etree._Element) -> list[Block]:
             else:
                 for mark in child.xpath(".//sup[a] | .//a[starts-with(@href, '#fn')]"):
                     mark.drop_tree()
-                add(child.text_content())
+                add(child.text_content(), _link_chars(child))
                 add(child.tail)
         flush()
 

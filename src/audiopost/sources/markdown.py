@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from typing import Any
 
 import yaml
@@ -11,9 +12,11 @@ from markdown_it.token import Token
 
 from audiopost.errors import AudiopostError
 from audiopost.sources.dates import iso_date
-from audiopost.sources.post import Block, Post
+from audiopost.sources.post import Block, Post, word_chars
 
-_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_TOML_FRONT = re.compile(r"\A\ufeff?\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*(?:\r?\n|\Z)", re.S)
+"""Hugo's default front matter: TOML between ``+++`` lines."""
 _md = MarkdownIt("commonmark").enable("table").enable("strikethrough")
 
 _KEYS = {
@@ -25,7 +28,13 @@ _KEYS = {
 
 
 def front_matter(content: str) -> tuple[dict[str, Any], str]:
-    """The YAML front matter (a dict, maybe empty) and the rest of the text."""
+    """The front matter, YAML (``---``) or TOML (``+++``), as a dict (maybe empty), and the rest of the text."""
+    m = _TOML_FRONT.match(content)
+    if m:
+        try:
+            return tomllib.loads(m.group(1).replace("\r\n", "\n")), content[m.end():]
+        except tomllib.TOMLDecodeError as e:
+            raise AudiopostError(f"front matter is not valid TOML: {e}") from None
     m = _FRONT.match(content)
     if not m:
         return {}, content
@@ -64,6 +73,19 @@ def inline_text(token: Token) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def link_chars(token: Token) -> int:
+    """Letters and digits of link text in an inline token."""
+    depth = count = 0
+    for child in token.children or []:
+        if child.type == "link_open":
+            depth += 1
+        elif child.type == "link_close":
+            depth = max(0, depth - 1)
+        elif depth and child.type in ("text", "code_inline"):
+            count += word_chars(child.content)
+    return count
+
+
 def blocks(tokens: list[Token]) -> list[Block]:
     """The reading-order blocks of a markdown-it token stream."""
     out: list[Block] = []
@@ -84,14 +106,15 @@ def blocks(tokens: list[Token]) -> list[Block]:
         elif tok.type == "inline" and i > 0:
             parent = tokens[i - 1]
             if parent.type == "heading_open":
-                out.append(Block("heading", inline_text(tok), int(parent.tag[1])))
+                out.append(Block("heading", inline_text(tok), int(parent.tag[1]), link_chars(tok)))
             elif parent.type == "paragraph_open" and not _in_table(tokens, i):
                 images = [c for c in tok.children or [] if c.type == "image"]
                 text = inline_text(tok)
                 if not text and images:
                     out.append(Block("image", images[0].content or str(images[0].attrs.get("alt", ""))))
                 elif text:
-                    out.append(Block("quote" if quote else "item" if item else "paragraph", text))
+                    out.append(Block("quote" if quote else "item" if item else "paragraph", text,
+                                     links=min(word_chars(text), link_chars(tok))))
         elif tok.type == "html_block":
             continue
     return out

@@ -1,0 +1,243 @@
+"""What says a block is not the article: evidence, not a list of known sites.
+
+The regular-expression rules of ``boilerplate.py`` know phrasings; these mechanisms know shapes, the way the
+field's extractors do (jusText's link density, Readability's link density, Boilerpipe's shallow features),
+plus one signal only a feed gives:
+
+- ``recurring``: a block found in several other entries of the same feed (after masking the entry's own
+  title, numbers and addresses) is template, when it sits at the start or the end of the entry.
+- ``link-dense``: a list or paragraph whose text is mostly link text (tag clouds, related posts, category
+  lists, share rows); a heading whose section holds only such blocks goes with them.
+- ``call-to-action``: the first and last few blocks, scored for subscribe / follow / support / share /
+  listen-on / privacy / show-notes language (a small lexicon per language), links and shortness.
+- ``byline``: a "By NAME" line at the top that repeats the post's author.
+
+Each is a named rule (``script --explain`` prints its evidence; a profile's ``disable_rules`` turns it off).
+None may take more than a third of the body's prose (its text that is not link text; a few sentences are
+always allowed) nor every block: then it keeps its hands off, and says so.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from audiopost.sources.post import Block, Post, word_chars
+from audiopost.text.boilerplate import Removal
+
+MECHANISMS = ("byline", "recurring", "link-dense", "call-to-action")
+TEXT_KINDS = ("paragraph", "quote", "item", "heading")
+MAX_SHARE = 1 / 3
+"""No mechanism may remove more than this share of the body's prose characters (link text not counted)..."""
+SMALL = 320
+"""... unless what it removes is this small, in letters and digits (two or three sentences of a footer)."""
+
+# Calls to action, by language: phrases (regular expressions, matched case-insensitively on word boundaries).
+CTA: dict[str, tuple[str, ...]] = {
+    "en": (r"subscribe", r"follow (us|me|along)", r"support (us|the show|this|our|my)", r"share (this|it)",
+           r"listen (on|to|in|at)", r"available (on|at|wherever)", r"wherever you (get|listen)",
+           r"originally (published|posted|appeared)", r"continue reading", r"privacy (policy|information)",
+           r"show ?notes", r"sign up", r"newsletter", r"patreon", r"sponsor(ed|s)? by", r"ad choices",
+           r"rate(,)? (and )?review", r"leave (us )?a review", r"full transcript", r"become a (member|patron)",
+           r"join (us|the conversation)", r"learn more (about|at)", r"download (the|our)", r"get in touch",
+           r"contact us", r"this (episode|post) (is|was) (brought|sponsored)", r"find (us|me) on",
+           r"click here", r"read more", r"all rights reserved", r"copyright"),
+    "es": (r"suscr[ií]b", r"s[ií]gue(nos)?", r"ap[oó]ya(nos)?", r"comparte", r"esc[uú]cha(nos|lo)? en",
+           r"disponible en", r"publicad[oa] (originalmente|primero)", r"seguir leyendo", r"privacidad",
+           r"bolet[ií]n", r"patrocinad[oa]", r"leer m[aá]s", r"d[eé]janos", r"hazte (socio|miembro|mecenas)"),
+    "fr": (r"abonnez", r"abonne-toi", r"suivez(-nous)?", r"soutenez", r"partagez", r"[ée]coutez (sur|nous)",
+           r"disponible sur", r"publi[ée] (initialement|pour la premi[èe]re fois)", r"lire la suite",
+           r"confidentialit[ée]", r"infolettre|newsletter", r"sponsoris[ée]", r"en savoir plus"),
+    "de": (r"abonnier", r"folg(e|t) (uns|mir)", r"unterst[üu]tz", r"teilen", r"h[öo]r(t|en sie)? (uns )?(auf|bei)",
+           r"verf[üu]gbar (auf|bei)", r"zuerst erschienen", r"weiterlesen", r"datenschutz", r"newsletter",
+           r"gesponsert", r"mehr erfahren", r"spende", r"shownotes"),
+    "pt": (r"assine|inscreva", r"siga(-nos)?", r"apoie", r"compartilhe|partilhe", r"ou[çc]a (no|na|em)",
+           r"dispon[ií]vel (no|na|em)", r"publicad[oa] originalmente", r"continue lendo|continuar a ler",
+           r"privacidade", r"patrocinad[oa]", r"leia mais|saiba mais"),
+    "it": (r"iscriviti|abbonati", r"segui(ci)?", r"sostieni", r"condividi", r"ascolta(ci)? (su|in)",
+           r"disponibile su", r"pubblicato (originariamente|per la prima volta)", r"continua a leggere",
+           r"privacy", r"sponsorizzat[oa]", r"leggi (di pi[uù]|anche)", r"scopri di pi[uù]"),
+}
+_CTA = {lang: re.compile(r"\b(" + "|".join(words) + r")", re.I) for lang, words in CTA.items()}
+CTA_THRESHOLD = 4
+"""Two call-to-action phrases, or one with a link in a short block (one phrase in plain prose stays)."""
+EDGE_START, EDGE_END = 3, 6
+"""How many blocks from each edge the call-to-action score looks at."""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    removals: dict[int, Removal]
+    """Block index → why it goes."""
+    notes: tuple[str, ...] = ()
+    """Mechanisms that kept their hands off, and why."""
+
+
+def flat(text: str) -> str:
+    """Case-folded words, for comparing blocks."""
+    return re.sub(r"[\W_]+", " ", unicodedata.normalize("NFKC", text).casefold()).strip()
+
+
+def template_key(text: str, title: str = "", link: str = "") -> str:
+    """A block's text with what differs between a feed's entries masked: the entry's title and link,
+    web addresses, numbers (dates, episode numbers, times)."""
+    for own in (title, link):
+        if len(own) > 3:
+            text = text.replace(own, " ")
+    text = re.sub(r"https?://\S+|www\.\S+|\S+@\S+\.\w+", " ", text)
+    return re.sub(r"\d+", "0", flat(text))
+
+
+def judge(post: Post, removed: Collection[int], language: str, disabled: Collection[str] = ()) -> Verdict:
+    """The blocks of ``post`` that evidence says are not the article (``removed``: already gone by rule)."""
+    blocks = post.blocks
+    gone = set(removed)
+    body = sum(_prose(b) for i, b in enumerate(blocks) if b.kind in TEXT_KINDS and i not in gone) or 1
+    out: dict[int, Removal] = {}
+    notes: list[str] = []
+    steps = {"byline": lambda: _byline(blocks, gone, post.author),
+             "recurring": lambda: _recurring(blocks, gone, post.recurring, post.compared),
+             "link-dense": lambda: _link_dense(blocks, gone),
+             "call-to-action": lambda: _call_to_action(blocks, gone, language)}
+    for name in MECHANISMS:
+        if name in disabled:
+            continue
+        found = steps[name]()
+        size = sum(_prose(blocks[i]) for i in found)
+        if found and size > max(MAX_SHARE * body, SMALL):
+            notes.append(f"{name}: would remove {size / body:.0%} of the body's prose ({len(found)} blocks); kept")
+            continue
+        for i, evidence in found.items():
+            out[i] = Removal(name, blocks[i].text.strip(), evidence)
+        gone |= set(found)
+    return Verdict(out, tuple(notes))
+
+
+def _prose(block: Block) -> int:
+    """Characters of a block that are not link text: what the one-third guard protects."""
+    return max(0, word_chars(block.text) - block.links)
+
+
+def _text_indexes(blocks: Sequence[Block], gone: Collection[int]) -> list[int]:
+    return [i for i, b in enumerate(blocks) if b.kind in TEXT_KINDS and i not in gone and b.text.strip()]
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _byline(blocks: Sequence[Block], gone: Collection[int], author: str) -> dict[int, str]:
+    if not author:
+        return {}
+    name = re.escape(author.strip())
+    pattern = re.compile(rf"(by|written by|posted by|words by|text by|por|par|von|di|de|da)\s*:?\s+{name}\b"
+                         rf"[^.!?]{{0,60}}", re.I)
+    for i in _text_indexes(blocks, gone)[:3]:
+        if pattern.fullmatch(blocks[i].text.strip()) and _words(blocks[i].text) <= 16:
+            return {i: f"repeats the author ({author})"}
+    return {}
+
+
+def _recurring(blocks: Sequence[Block], gone: Collection[int], counts: Sequence[int], compared: int) -> dict[int, str]:
+    """Runs of recurring blocks at the start and at the end of a feed entry."""
+    if compared < 1 or len(counts) != len(blocks):
+        return {}
+    need = min(2, compared)
+    order = _text_indexes(blocks, gone)
+    found: dict[int, str] = {}
+    for run in (order, order[::-1]):
+        for i in run:
+            if counts[i] < need or i in found:
+                break
+            found[i] = f"in {counts[i] + 1} of {compared + 1} entries"
+    if len(found) == len(order):  # every block is in other entries too: that is the feed repeating itself
+        return {}
+    return found
+
+
+def _density(group: Sequence[Block]) -> float:
+    return sum(b.links for b in group) / max(1, sum(word_chars(b.text) for b in group))
+
+
+def _link_dense(blocks: Sequence[Block], gone: Collection[int]) -> dict[int, str]:
+    """Lists and short paragraphs that are mostly link text; headings over only such blocks."""
+    order = _text_indexes(blocks, gone)
+    groups: list[list[int]] = []
+    for i in order:  # consecutive list items are one list
+        if groups and blocks[i].kind == "item" and blocks[groups[-1][-1]].kind == "item" and groups[-1][-1] == i - 1:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    found: dict[int, str] = {}
+    for group in groups:
+        members = [blocks[i] for i in group]
+        if members[0].kind == "heading":
+            continue
+        density = _density(members)
+        words = sum(_words(b.text) for b in members)
+        rest = sum(_prose(b) for b in members)  # a sentence naming linked people has words around them
+        if (members[0].kind == "item" and density >= 0.5) or (words <= 40 and (density >= 0.75 or
+                                                                           (density >= 0.5 and rest <= 40))):
+            what = f"list of {len(group)}" if members[0].kind == "item" else "paragraph"
+            for i in group:
+                found[i] = f"{what}, {density:.0%} link text"
+    # The label of a list of links ("Some of the topics we hit on", "Links:") goes with it.
+    for n, i in enumerate(order[:-1]):
+        after = order[n + 1]
+        if i not in found and after in found and blocks[after].kind == "item" and _label(blocks[i]):
+            found[i] = "label of a list of links"
+    # A heading whose section (up to the next heading of its level or higher) is all link-dense goes too.
+    for n, i in enumerate(order):
+        if blocks[i].kind != "heading":
+            continue
+        level = blocks[i].level or 6
+        section = []
+        for j in order[n + 1:]:
+            if blocks[j].kind == "heading" and (blocks[j].level or 6) <= level:
+                break
+            section.append(j)
+        body = [j for j in section if blocks[j].kind != "heading"]
+        if body and all(j in found for j in body):
+            found[i] = "heading of a section of links only"
+            for j in section:
+                found.setdefault(j, "heading of a section of links only")
+    return found
+
+
+def _label(block: Block) -> bool:
+    """A short line that introduces what follows: no sentence of its own."""
+    text = block.text.strip()
+    return block.kind in ("paragraph", "heading") and _words(text) <= 14 and (
+        text.endswith(":") or not re.search(r"[.!?…]$", text))
+
+
+def _call_to_action(blocks: Sequence[Block], gone: Collection[int], language: str) -> dict[int, str]:
+    """Blocks at the edges that ask the listener to do something else (subscribe, follow, listen on...)."""
+    lexicon = [_CTA["en"]] + ([_CTA[language]] if language in _CTA and language != "en" else [])
+    order = _text_indexes(blocks, gone)
+    found: dict[int, str] = {}
+    for run in (order[:EDGE_START], order[::-1][:EDGE_END]):
+        for i in run:
+            if i in found:
+                break
+            score, why = _cta_score(blocks[i], lexicon)
+            if score < CTA_THRESHOLD:
+                break
+            found[i] = why
+    if len(found) == len(order):
+        return {}
+    return found
+
+
+def _cta_score(block: Block, lexicon: Sequence[re.Pattern[str]]) -> tuple[int, str]:
+    text = block.text
+    hits = sorted({m.group(0).lower() for pattern in lexicon for m in pattern.finditer(text)})
+    words = _words(text)
+    score = 2 * min(len(hits), 2) + (1 if block.links else 0) + (1 if words <= 30 else 0) - (2 if words > 80 else 0)
+    if not hits:
+        return 0, ""
+    why = ", ".join(f'"{h}"' for h in hits[:3]) + (", a link" if block.links else "") + \
+        (", short" if words <= 30 else "")
+    return score, f"call to action at the edge: {why} (score {score})"
