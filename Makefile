@@ -8,7 +8,7 @@ APT_PACKAGES := espeak-ng ffmpeg mp3val
 TEST_TOOLS := chromium chromedriver
 TEST_APT_PACKAGES := chromium chromium-driver
 
-.PHONY: fuzz demo test system venv js browser lint bench clean
+.PHONY: fuzz demo test system venv js browser lint bench clean realworld
 
 demo: venv
 	$(BIN)/audiopost narrate examples/sample-post.md --force --page
@@ -37,6 +37,10 @@ js:
 	@if command -v npm >/dev/null 2>&1 && [ ! -d tests/js/node_modules/podcast-partytime ]; then \
 	  npm install --silent --no-audit --no-fund --prefix tests/js >/dev/null 2>&1 || echo "npm install failed: the partytime test will be skipped"; \
 	fi
+
+# Real posts and feeds by real publishers (tests/data/real): prints N/M read right and each miss with its reason.
+realworld: venv
+	$(BIN)/python tests/realworld.py
 
 lint: venv
 	$(BIN)/ruff check src tests benchmarks

@@ -71,7 +71,8 @@ def make_script(post: Post, profile: Profile) -> Script:
     texts = [b.text if b.kind in ("paragraph", "quote", "item", "heading") else "\0" for b in post.blocks]
     kept, by_rule = boilerplate.clean(texts, rules)  # rules judge text blocks only ("\0" never matches)
     ruled = dict(zip(sorted(set(range(len(texts))) - set(kept)), by_rule, strict=True))
-    verdict = evidence.judge(post, ruled, language, profile.disable_rules)
+    verdict = evidence.judge(post, ruled, post.language.split("-")[0].lower(),
+                             profile.disable_rules)
     gone = {**ruled, **verdict.removals}
     removed = [gone[i] for i in sorted(gone)]
     blocks = [b for i, b in enumerate(post.blocks) if i not in gone]

@@ -26,7 +26,6 @@ from audiopost.errors import AudiopostError
 from audiopost.sources import html
 from audiopost.sources.dates import iso_date, parse_iso
 from audiopost.sources.post import Block, Post, word_chars
-from audiopost.text.evidence import template_key
 
 __all__ = ["EntryInfo", "entries", "looks_like_feed", "parse_feed"]
 
@@ -139,6 +138,8 @@ _KEYS: dict[tuple[str, int], frozenset[str]] = {}
 
 def _recurrence(digest: str, items: list[Any], index: int, post: Post) -> tuple[tuple[int, ...], int]:
     """For each block of ``post`` (entry ``index``), in how many of the compared entries it recurs."""
+    from audiopost.text.evidence import template_key  # (the text stage imports this package)
+
     others = sorted((i for i in range(len(items)) if i != index), key=lambda i: abs(i - index))[:COMPARED]
     if not others:
         return (), 0

@@ -155,13 +155,19 @@ def _body(doc: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
 def _blocks(root: etree._Element) -> list[Block]:
     out: list[Block] = []
 
-    def walk(el: etree._Element, quote: bool) -> None:
+    def walk(el: etree._Element, quote: bool, linked: bool = False) -> None:
+        """``linked``: inside a link (a card: <a><img><h4>TITLE</h4></a>), so all its text is link text."""
         tag = el.tag if isinstance(el.tag, str) else ""
+        linked = linked or tag == "a"
+
+        def link_chars(node: etree._Element, text: str) -> int:
+            return word_chars(text) if linked else _link_chars(node)
+
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             text = _text(el)  # a whole teaser set in <h4> (WordPress podcast themes) is a paragraph
             long = len(text.split()) > 25 or re.search(r"[.!?…]\s.*[.!?…]$", text) is not None
-            out.append(Block("paragraph", text, links=_link_chars(el)) if long
-                       else Block("heading", text, int(tag[1]), _link_chars(el)))
+            out.append(Block("paragraph", text, links=link_chars(el, text)) if long
+                       else Block("heading", text, int(tag[1]), link_chars(el, text)))
             return
         if tag == "pre":
             out.append(Block("code", el.text_content()))
@@ -185,7 +191,7 @@ def _blocks(root: etree._Element) -> list[Block]:
             text = _text(el)
             if text:
                 out.append(Block("quote" if quote else "item" if tag == "li" else "paragraph", text,
-                                 links=_link_chars(el)))
+                                 links=link_chars(el, text)))
             elif el.find(".//img") is not None:
                 out.append(Block("image", el.find(".//img").get("alt", "").strip()))
             return
@@ -199,7 +205,8 @@ def _blocks(root: etree._Element) -> list[Block]:
             text = re.sub(r"\s+", " ", "".join(run)).strip()
             run.clear()
             if text:
-                out.append(Block("quote" if quote else "paragraph", text, links=min(links, word_chars(text))))
+                out.append(Block("quote" if quote else "paragraph", text,
+                                 links=word_chars(text) if linked else min(links, word_chars(text))))
             links = 0
 
         def add(text: str | None, link: int = 0) -> None:
@@ -224,7 +231,7 @@ def _blocks(root: etree._Element) -> list[Block]:
             elif _blockish(child):
                 flush()
                 brs = 0
-                walk(child, quote)
+                walk(child, quote, linked)
                 add(child.tail)
             else:
                 for mark in child.xpath(".//sup[a] | .//a[starts-with(@href, '#fn')]"):

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from audiopost.sources.post import Block, Post, word_chars
 from audiopost.text.boilerplate import Removal
 
-MECHANISMS = ("byline", "recurring", "link-dense", "call-to-action")
+MECHANISMS = ("byline", "link-dense", "recurring", "call-to-action")
 TEXT_KINDS = ("paragraph", "quote", "item", "heading")
 MAX_SHARE = 1 / 3
 """No mechanism may remove more than this share of the body's prose characters (link text not counted)..."""
@@ -43,27 +43,36 @@ CTA: dict[str, tuple[str, ...]] = {
            r"rate(,)? (and )?review", r"leave (us )?a review", r"full transcript", r"become a (member|patron)",
            r"join (us|the conversation)", r"learn more (about|at)", r"download (the|our)", r"get in touch",
            r"contact us", r"this (episode|post) (is|was) (brought|sponsored)", r"find (us|me) on",
-           r"click here", r"read more", r"all rights reserved", r"copyright"),
+           r"click here", r"read more", r"all rights reserved", r"copyright", r"hosted (by|on)",
+           r"(collection|use) of personal data", r"check (it|them|us) out", r"take a look at",
+           r"thanks? (you )?for (your support|reading|listening)", r"(for|see) (more|other) (stories|posts)"),
     "es": (r"suscr[ií]b", r"s[ií]gue(nos)?", r"ap[oó]ya(nos)?", r"comparte", r"esc[uú]cha(nos|lo)? en",
            r"disponible en", r"publicad[oa] (originalmente|primero)", r"seguir leyendo", r"privacidad",
-           r"bolet[ií]n", r"patrocinad[oa]", r"leer m[aá]s", r"d[eé]janos", r"hazte (socio|miembro|mecenas)"),
+           r"bolet[ií]n", r"patrocinad[oa]", r"leer m[aá]s", r"d[eé]janos", r"hazte (socio|miembro|mecenas)",
+           r"echa(d)? un vistazo", r"gracias por (leer|escuchar|tu apoyo)"),
     "fr": (r"abonnez", r"abonne-toi", r"suivez(-nous)?", r"soutenez", r"partagez", r"[ée]coutez (sur|nous)",
            r"disponible sur", r"publi[ée] (initialement|pour la premi[èe]re fois)", r"lire la suite",
-           r"confidentialit[ée]", r"infolettre|newsletter", r"sponsoris[ée]", r"en savoir plus"),
+           r"confidentialit[ée]", r"infolettre|newsletter", r"sponsoris[ée]", r"en savoir plus",
+           r"jetez un (coup d.)?[œo]eil", r"merci (de|pour) (votre|la) (lecture|soutien|[ée]coute)"),
     "de": (r"abonnier", r"folg(e|t) (uns|mir)", r"unterst[üu]tz", r"teilen", r"h[öo]r(t|en sie)? (uns )?(auf|bei)",
            r"verf[üu]gbar (auf|bei)", r"zuerst erschienen", r"weiterlesen", r"datenschutz", r"newsletter",
-           r"gesponsert", r"mehr erfahren", r"spende", r"shownotes"),
+           r"gesponsert", r"mehr erfahren", r"spende", r"shownotes", r"schau(t|en sie)? (mal )?(vorbei|rein)",
+           r"danke f[üu]rs (lesen|zuh[öo]ren)"),
     "pt": (r"assine|inscreva", r"siga(-nos)?", r"apoie", r"compartilhe|partilhe", r"ou[çc]a (no|na|em)",
            r"dispon[ií]vel (no|na|em)", r"publicad[oa] originalmente", r"continue lendo|continuar a ler",
-           r"privacidade", r"patrocinad[oa]", r"leia mais|saiba mais"),
+           r"privacidade", r"patrocinad[oa]", r"leia mais|saiba mais", r"d[êe] uma olhada", r"obrigad[oa] por"),
     "it": (r"iscriviti|abbonati", r"segui(ci)?", r"sostieni", r"condividi", r"ascolta(ci)? (su|in)",
            r"disponibile su", r"pubblicato (originariamente|per la prima volta)", r"continua a leggere",
-           r"privacy", r"sponsorizzat[oa]", r"leggi (di pi[uù]|anche)", r"scopri di pi[uù]"),
+           r"privacy", r"sponsorizzat[oa]", r"leggi (di pi[uù]|anche)", r"scopri di pi[uù]", r"vi aspettiamo",
+           r"per maggiori (informazioni|approfondimenti)", r"grazie per"),
 }
 _CTA = {lang: re.compile(r"\b(" + "|".join(words) + r")", re.I) for lang, words in CTA.items()}
 CTA_THRESHOLD = 4
 """Two call-to-action phrases, or one with a link in a short block (one phrase in plain prose stays)."""
 EDGE_START, EDGE_END = 3, 6
+_REFERENCES = re.compile(r"(references?|sources?|bibliography|works cited|referencias|fuentes|bibliograf[ií]a|"
+                         r"r[ée]f[ée]rences|bibliographie|quellen|literatur(verzeichnis)?|refer[êe]ncias|fontes|"
+                         r"riferimenti|fonti|bibliografia)", re.I)
 """How many blocks from each edge the call-to-action score looks at."""
 
 
@@ -87,11 +96,18 @@ def template_key(text: str, title: str = "", link: str = "") -> str:
         if len(own) > 3:
             text = text.replace(own, " ")
     text = re.sub(r"https?://\S+|www\.\S+|\S+@\S+\.\w+", " ", text)
+    label = re.fullmatch(r"\s*([^:.!?]{1,30}):\s+(.+)", text)
+    if label and _words(label[1]) <= 3 and _words(text) <= 12 and not re.search(r"[.!?…]\s*$", text):
+        # "Guest: NAME", "Music: TITLE" (not "Note: a sentence."): the label is the template
+        return flat(label[1]) + " :"
     return re.sub(r"\d+", "0", flat(text))
 
 
 def judge(post: Post, removed: Collection[int], language: str, disabled: Collection[str] = ()) -> Verdict:
-    """The blocks of ``post`` that evidence says are not the article (``removed``: already gone by rule)."""
+    """The blocks of ``post`` that evidence says are not the article (``removed``: already gone by rule).
+
+    ``language`` picks the call-to-action lexicon (English and that language's); "" (not known) uses all.
+    """
     blocks = post.blocks
     gone = set(removed)
     body = sum(_prose(b) for i, b in enumerate(blocks) if b.kind in TEXT_KINDS and i not in gone) or 1
@@ -128,28 +144,68 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+_AUTHOR_LABEL = re.compile(r"(authors?|written by|autor(es|as|a)?|auteure?s?|autor(in|en)?|autori|autore)\s*:",
+                           re.I)
+_BY = r"(by|written by|posted by|words by|text by|por|par|von|di|de|da)"
+_BARE_BY = re.compile(rf"(?i:{_BY})\s*:?\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){{0,3}}\.?")
+"""A line that is only "By First Last": a byline, whoever the feed says the author is."""
+_TEAM = re.compile(r"(the )?[\w ]{0,30}\b(team|equipo|[ée]quipe|squadra|redacci[oó]n|r[ée]daction|redaktion|"
+                   r"redazione|reda[çc][ãa]o|staff|editors)\b[\w ]{0,30}", re.I)
+
+
+def _signature(text: str, by_author: re.Pattern[str] | None) -> str:
+    """What kind of byline ``text`` is: "author" (By AUTHOR), "by" (By First Last), "label" (Author: …), ""."""
+    if by_author and by_author.fullmatch(text) and _words(text) <= 16:
+        return "author"
+    if _BARE_BY.fullmatch(text):
+        return "by"
+    return "label" if _AUTHOR_LABEL.match(text) and _words(text) <= 60 else ""
+
+
 def _byline(blocks: Sequence[Block], gone: Collection[int], author: str) -> dict[int, str]:
-    if not author:
+    """A byline at the top ("By NAME" repeating the author, "Author: NAME, ROLE"), a signature at the end."""
+    order = _text_indexes(blocks, gone)
+    found: dict[int, str] = {}
+    by_author = re.compile(rf"{_BY}\s*:?\s+{re.escape(author.strip())}\b[^.!?]{{0,60}}",
+                           re.I) if author.strip() else None
+    for i in order[:3]:
+        kind = _signature(blocks[i].text.strip(), by_author)
+        if kind:
+            found[i] = {"author": f"repeats the author ({author})", "by": "a byline at the top",
+                        "label": "an author label at the top"}[kind]
+            break
+    for i in order[::-1][:16]:  # a signature may sit above a reference list
+        text = blocks[i].text.strip()
+        if i in found or blocks[i].kind == "heading":
+            continue
+        kind = _signature(text, by_author)
+        if kind in ("author", "by"):
+            found[i] = f"signed by the author ({author})" if kind == "author" else "signed"
+            break
+        if i == order[-1] and _words(text) <= 5 and _TEAM.fullmatch(text):
+            found[i] = "signed by a team"
+            break
+    if len(found) == len(order):
         return {}
-    name = re.escape(author.strip())
-    pattern = re.compile(rf"(by|written by|posted by|words by|text by|por|par|von|di|de|da)\s*:?\s+{name}\b"
-                         rf"[^.!?]{{0,60}}", re.I)
-    for i in _text_indexes(blocks, gone)[:3]:
-        if pattern.fullmatch(blocks[i].text.strip()) and _words(blocks[i].text) <= 16:
-            return {i: f"repeats the author ({author})"}
-    return {}
+    return found
 
 
 def _recurring(blocks: Sequence[Block], gone: Collection[int], counts: Sequence[int], compared: int) -> dict[int, str]:
     """Runs of recurring blocks at the start and at the end of a feed entry."""
     if compared < 1 or len(counts) != len(blocks):
         return {}
-    need = min(2, compared)
+    need = 1  # at an edge, one other entry with the same block is already a template
     order = _text_indexes(blocks, gone)
     found: dict[int, str] = {}
     for run in (order, order[::-1]):
-        for i in run:
-            if counts[i] < need or i in found:
+        for n, i in enumerate(run):
+            if i in found:
+                break
+            if counts[i] < need:
+                # A credits line ("Break: SONG") beside the template is part of it, though its value is new.
+                while n and n < len(run) and template_key(blocks[run[n]].text).endswith(" :"):
+                    found[run[n]] = "a credits line beside the feed's template"
+                    n += 1
                 break
             found[i] = f"in {counts[i] + 1} of {compared + 1} entries"
     if len(found) == len(order):  # every block is in other entries too: that is the feed repeating itself
@@ -174,6 +230,8 @@ def _link_dense(blocks: Sequence[Block], gone: Collection[int]) -> dict[int, str
     for group in groups:
         members = [blocks[i] for i in group]
         if members[0].kind == "heading":
+            if _density(members) >= 0.9:  # a card's title, the whole heading a link
+                found[group[0]] = "a heading that is all link"
             continue
         density = _density(members)
         words = sum(_words(b.text) for b in members)
@@ -188,17 +246,16 @@ def _link_dense(blocks: Sequence[Block], gone: Collection[int]) -> dict[int, str
         after = order[n + 1]
         if i not in found and after in found and blocks[after].kind == "item" and _label(blocks[i]):
             found[i] = "label of a list of links"
-    # A heading whose section (up to the next heading of its level or higher) is all link-dense goes too.
+    # A heading whose section (up to the next heading that is not itself a link) is all link-dense goes too.
     for n, i in enumerate(order):
-        if blocks[i].kind != "heading":
+        if blocks[i].kind != "heading" or i in found:
             continue
-        level = blocks[i].level or 6
         section = []
         for j in order[n + 1:]:
-            if blocks[j].kind == "heading" and (blocks[j].level or 6) <= level:
+            if blocks[j].kind == "heading" and j not in found:
                 break
             section.append(j)
-        body = [j for j in section if blocks[j].kind != "heading"]
+        body = section
         if body and all(j in found for j in body):
             found[i] = "heading of a section of links only"
             for j in section:
@@ -214,10 +271,23 @@ def _label(block: Block) -> bool:
 
 
 def _call_to_action(blocks: Sequence[Block], gone: Collection[int], language: str) -> dict[int, str]:
-    """Blocks at the edges that ask the listener to do something else (subscribe, follow, listen on...)."""
-    lexicon = [_CTA["en"]] + ([_CTA[language]] if language in _CTA and language != "en" else [])
+    """Blocks at the edges that ask the listener to do something else (subscribe, follow, listen on...).
+
+    A closing list of references (a "References" / "Quellen" label, then citations) is no article to hear
+    either: it goes, and the calls to action are looked for before it.
+    """
+    lexicon = list(_CTA.values()) if not language else \
+        [_CTA["en"]] + ([_CTA[language]] if language in _CTA and language != "en" else [])
     order = _text_indexes(blocks, gone)
     found: dict[int, str] = {}
+    for n in range(max(0, len(order) - 40), len(order)):
+        i = order[n]
+        if _label(blocks[i]) and _REFERENCES.fullmatch(blocks[i].text.strip().rstrip(":.").strip()):
+            if n > 0 and all(blocks[j].kind in ("item", "paragraph") for j in order[n + 1:]):
+                for j in order[n:]:
+                    found[j] = f"reference list at the end ({len(order) - n - 1} entries)"
+                order = order[:n]
+            break
     for run in (order[:EDGE_START], order[::-1][:EDGE_END]):
         for i in run:
             if i in found:
@@ -235,9 +305,11 @@ def _cta_score(block: Block, lexicon: Sequence[re.Pattern[str]]) -> tuple[int, s
     text = block.text
     hits = sorted({m.group(0).lower() for pattern in lexicon for m in pattern.finditer(text)})
     words = _words(text)
-    score = 2 * min(len(hits), 2) + (1 if block.links else 0) + (1 if words <= 30 else 0) - (2 if words > 80 else 0)
     if not hits:
         return 0, ""
+    whole = sum(len(h.split()) for h in hits) * 2 >= words  # the block is little more than the call itself
+    score = (2 * min(len(hits), 2) + (1 if block.links else 0) + (1 if words <= 30 else 0) + (1 if whole else 0)
+             - (2 if words > 80 else 0))
     why = ", ".join(f'"{h}"' for h in hits[:3]) + (", a link" if block.links else "") + \
-        (", short" if words <= 30 else "")
+        (", short" if words <= 30 else "") + (", nothing else" if whole else "")
     return score, f"call to action at the edge: {why} (score {score})"
