@@ -167,3 +167,10 @@ def test_toml_and_crlf_front_matter(tmp_path: Path) -> None:
     assert [b.text for b in post.blocks] == ["The beans went in early."]
     real = read_post(REAL / "markdown/hugo-material-blog-migrer-depuis-jekyll-fr.md")
     assert real.title and not any("+++" in b.text or "title =" in b.text for b in real.blocks)
+
+
+def test_a_picture_credit_goes_wherever_it_stands() -> None:
+    script = script_of("feeds/wordpress-onefoottsunami.atom", "Head of the Charles")
+    assert [(r.text, r.evidence) for r in script.removed if r.rule == "byline"] == [
+        ("[Photo courtesy of P. Kafasis]", "a picture credit")]
+    assert "does anyone actually want to drink water from the Charles River" in shown(script)

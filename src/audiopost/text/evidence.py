@@ -44,7 +44,9 @@ CTA: dict[str, tuple[str, ...]] = {
            r"join (us|the conversation)", r"learn more (about|at)", r"download (the|our)", r"get in touch",
            r"contact us", r"this (episode|post) (is|was) (brought|sponsored)", r"find (us|me) on",
            r"click here", r"read more", r"all rights reserved", r"copyright", r"hosted (by|on)",
-           r"(collection|use) of personal data", r"check (it|them|us) out", r"take a look at",
+           r"(collection|use) of personal data", r"check (it|them|us)? ?out", r"take a look at",
+           r"(we )?hope you enjoyed", r"submit (it|yours|your)", r"(any )?feedback", r"support forum",
+           r"let (us|me) know",
            r"thanks? (you )?for (your support|reading|listening)", r"(for|see) (more|other) (stories|posts)"),
     "es": (r"suscr[ií]b", r"s[ií]gue(nos)?", r"ap[oó]ya(nos)?", r"comparte", r"esc[uú]cha(nos|lo)? en",
            r"disponible en", r"publicad[oa] (originalmente|primero)", r"seguir leyendo", r"privacidad",
@@ -149,16 +151,22 @@ _AUTHOR_LABEL = re.compile(r"(authors?|written by|autor(es|as|a)?|auteure?s?|aut
 _BY = r"(by|written by|posted by|words by|text by|por|par|von|di|de|da)"
 _BARE_BY = re.compile(rf"(?i:{_BY})\s*:?\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){{0,3}}\.?")
 """A line that is only "By First Last": a byline, whoever the feed says the author is."""
+_CREDIT = re.compile(r"(photo(graph)?s?|images?|pictures?|illustrations?|cover|fotos?|bild|imagen|immagine|"
+                     r"cr[ée]dits? photo)\s*(courtesy( of)?|credits?|by|de|von|di|:)", re.I)
+"""A picture's credit line ("Photo courtesy of NAME", "Foto: NAME")."""
 _TEAM = re.compile(r"(the )?[\w ]{0,30}\b(team|equipo|[ée]quipe|squadra|redacci[oó]n|r[ée]daction|redaktion|"
                    r"redazione|reda[çc][ãa]o|staff|editors)\b[\w ]{0,30}", re.I)
 
 
 def _signature(text: str, by_author: re.Pattern[str] | None) -> str:
-    """What kind of byline ``text`` is: "author" (By AUTHOR), "by" (By First Last), "label" (Author: …), ""."""
+    """What kind of byline ``text`` is: "author" (By AUTHOR), "by" (By First Last), "credit" (Photo: NAME),
+    "label" (Author: …), or ""."""
     if by_author and by_author.fullmatch(text) and _words(text) <= 16:
         return "author"
     if _BARE_BY.fullmatch(text):
         return "by"
+    if _CREDIT.match(text) and _words(text) <= 10:
+        return "credit"
     return "label" if _AUTHOR_LABEL.match(text) and _words(text) <= 60 else ""
 
 
@@ -172,19 +180,24 @@ def _byline(blocks: Sequence[Block], gone: Collection[int], author: str) -> dict
         kind = _signature(blocks[i].text.strip(), by_author)
         if kind:
             found[i] = {"author": f"repeats the author ({author})", "by": "a byline at the top",
-                        "label": "an author label at the top"}[kind]
+                        "label": "an author label at the top", "credit": "a picture credit"}[kind]
             break
     for i in order[::-1][:16]:  # a signature may sit above a reference list
         text = blocks[i].text.strip()
         if i in found or blocks[i].kind == "heading":
             continue
         kind = _signature(text, by_author)
-        if kind in ("author", "by"):
-            found[i] = f"signed by the author ({author})" if kind == "author" else "signed"
+        if kind in ("author", "by", "credit"):
+            found[i] = {"author": f"signed by the author ({author})", "by": "signed",
+                        "credit": "a picture credit"}[kind]
             break
         if i == order[-1] and _words(text) <= 5 and _TEAM.fullmatch(text):
             found[i] = "signed by a team"
             break
+    for i in order:  # a picture's credit, wherever the picture stood
+        text = blocks[i].text.strip().strip("[]()")
+        if i not in found and _CREDIT.match(text) and _words(text) <= 10:
+            found[i] = "a picture credit"
     if len(found) == len(order):
         return {}
     return found
