@@ -222,13 +222,17 @@ def _body(e: Any) -> tuple[tuple[Block, ...], bool]:
     ``description`` and only headings and link lists (show notes) in ``content:encoded``.
     """
     detail = e.get("summary_detail") or {}
-    summary = _blocks(e.get("summary", ""), detail.get("type", "text/html"), _title(e))
+    raw = e.get("summary", "")
     contents = [c for c in e.get("content", []) if (c.get("value") or "").strip()]
     if contents:
         best = max(contents, key=lambda c: len(c.value))
         content = _blocks(best.value, best.get("type", "text/html"), _title(e))
-        return (summary if _prose(summary) > 2 * _prose(content) + 100 else content), True
-    return summary, False
+        need = 2 * _prose(content) + 100
+        if len(raw) <= need:  # its markup alone is too short to hold more prose: not worth parsing
+            return content, True
+        summary = _blocks(raw, detail.get("type", "text/html"), _title(e))
+        return (summary if _prose(summary) > need else content), True
+    return _blocks(raw, detail.get("type", "text/html"), _title(e)), False
 
 
 def _prose(blocks: tuple[Block, ...]) -> int:
