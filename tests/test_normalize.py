@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from audiopost.errors import AudiopostError
-from audiopost.text import normalize as normalize_module
+from audiopost.text.lang import en as normalize_module
 from audiopost.text.lexicon import apply_lexicon, load_lexicon
 from audiopost.text.normalize import normalize
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import re
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from audiopost.text import lang
 from audiopost.text.normalize import normalize
 
 FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -94,3 +97,41 @@ def test_no_digit_next_to_a_letter(text: str) -> None:
 @given(st.one_of(st.text(), SENTENCES, GLUED))
 def test_output_length_is_bounded(text: str) -> None:
     assert len(normalize(text)) <= 40 * len(text) + 100
+
+
+# --------------------------------------------------------------------------- every language with rules
+
+def _inputs(code: str) -> list[str]:
+    """The raw inputs of a language's table (tests/test_lang_<code>.py), the tokens its prose is made of."""
+    if code == "en":
+        return TOKENS
+    module = importlib.import_module(f"test_lang_{code}")
+    return [raw for raw, _ in module.CASES]
+
+
+def _language_prose(code: str) -> st.SearchStrategy[str]:
+    tokens = _inputs(code)
+    return st.one_of(
+        st.lists(st.tuples(st.sampled_from(tokens), st.sampled_from(SEPARATORS)), min_size=1, max_size=6)
+        .map(_prose),
+        st.lists(st.sampled_from(tokens), min_size=1, max_size=3).map(" ".join))
+
+
+@pytest.mark.parametrize("code", [c for c in lang.CODES if c != "en"])
+def test_every_language_never_raises_keeps_no_digit_and_is_idempotent(code: str) -> None:
+    @FAST
+    @given(st.one_of(st.text(), _language_prose(code)))
+    def check(text: str) -> None:
+        failures = _Failures()
+        logger = logging.getLogger("audiopost.text.normalize")
+        logger.addHandler(failures)
+        try:
+            once = normalize(text, code)
+        finally:
+            logger.removeHandler(failures)
+        assert failures.records == [], failures.records[0].getMessage()
+        assert not re.search(r"\d", once)
+        assert normalize(once, code) == once
+        assert len(once) <= 40 * len(text) + 100
+
+    check()

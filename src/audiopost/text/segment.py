@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
-ABBREVIATIONS = frozenset(
-    "mr mrs ms mx dr prof sr jr st gen sen rep gov lt col capt sgt maj adm rev hon pres supt "
-    "vs etc e.g i.e cf al approx est no nos vol vols fig figs ch pp inc ltd co corp bros dept univ "
-    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun ave blvd rd mt ft "
-    "a.m p.m u.s u.k u.n e.u d.c".split()
-)
-_BOUNDARY = re.compile(r"(?<=[.!?…])([\"”’)\]]*)\s+(?=[\"“‘(\[]?[A-Z0-9À-Ý])")
+from audiopost.text.lang.en import ABBREVIATIONS
+
+_BOUNDARY = re.compile(r"(?<=[.!?…])([\"”’»)\]]*)\s+(?=[\"“‘«(\[¿¡]?[A-Z0-9À-ÝĀ-Ž])")
 MAX_SENTENCE = 400
 """Longer sentences are cut at clause boundaries (; : , —) so one synthesis call stays small."""
 
 
-def sentences(text: str) -> list[str]:
-    """Split a paragraph into sentences."""
+def sentences(text: str, abbreviations: Collection[str] = ABBREVIATIONS, ordinal_dot: bool = False) -> list[str]:
+    """Split a paragraph into sentences; a period after one of ``abbreviations`` (lower-case, inner
+    periods kept: "p.ej", "z.b") or after a single letter does not end one, nor (``ordinal_dot``, German)
+    one after a number of one or two digits: "am 3. Oktober"."""
     text = re.sub(r"\s+", " ", text).strip()
     if not text:
         return []
@@ -25,10 +24,12 @@ def sentences(text: str) -> list[str]:
     for m in _BOUNDARY.finditer(text):
         end = m.start() + len(m.group(1))
         candidate = text[start:end]
-        last = candidate.rstrip("\"”’)]").split(" ")[-1].lower()
+        last = candidate.rstrip("\"”’»)]").split(" ")[-1].lower()
         word = last.rstrip(".")
-        if candidate.rstrip("\"”’)]").endswith(".") and (
-            word in ABBREVIATIONS or re.fullmatch(r"[a-z]", word) or re.fullmatch(r"([a-z]\.)+[a-z]", word)
+        pair = " ".join(candidate.rstrip("\"”’»)]").split(" ")[-2:]).lower().rstrip(".").replace(". ", ".")
+        if candidate.rstrip("\"”’»)]").endswith(".") and (
+            word in abbreviations or pair in abbreviations or re.fullmatch(r"[a-z]", word)
+            or re.fullmatch(r"([a-z]\.)+[a-z]", word) or (ordinal_dot and re.fullmatch(r"\d{1,2}", word))
         ):
             continue
         out.append(candidate.strip())
