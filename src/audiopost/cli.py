@@ -110,6 +110,8 @@ RENDER_OPTIONS = _apply(
     click.option("--outro", type=str, default="", help="Audio clip to play after the speech."),
     click.option("--cover", type=str, default="", help="Cover image (square JPEG/PNG) to embed."),
     click.option("--voice", type=str, default="default", show_default=True, help="Voice profile name or path."),
+    click.option("--language", type=str, default="", metavar="CODE",
+                 help="The post's language (es, fr, de, pt-BR …) [as the post says, else guessed from its text]."),
     click.option("--engine", type=click.Choice(sorted(ENGINES)), default=None, help="Speech engine override."),
     click.option("--bitrate", type=click.IntRange(32, 320), default=None, help="MP3 bitrate in kbit/s [96]."),
     click.option("--no-spoken-intro", is_flag=True, help="Do not speak the intro/outro templates."),
@@ -268,24 +270,30 @@ def feed_check_cmd(feed: Path) -> None:
 @POST
 @click.option("--voice", type=str, default="default", show_default=True, help="Voice profile name or path.")
 @click.option("--no-spoken-intro", is_flag=True, help="Leave out the intro/outro templates.")
-@click.option("--explain", is_flag=True, help="Also show on stderr what each boilerplate rule removed.")
+@click.option("--explain", is_flag=True, help="Also show on stderr the language and voice chosen, and what each "
+              "boilerplate rule removed.")
+@click.option("--language", type=str, default="", metavar="CODE", help="The post's language [as the post says, "
+              "else guessed from its text].")
 @click.option("--max-chars", type=click.IntRange(1), default=2_000_000, show_default=True)
 @click.option("--entry", type=click.IntRange(1), default=None, help="Feed input: entry N (1 = newest).")
 @click.option("--guid", type=str, default=None, help="Feed input: the entry with this guid.")
 @click.option("--match", type=str, default=None, help="Feed input: the newest entry whose title has TEXT.")
 @_errors
-def script_cmd(post: str, voice: str, no_spoken_intro: bool, explain: bool, max_chars: int,
+def script_cmd(post: str, voice: str, no_spoken_intro: bool, explain: bool, language: str, max_chars: int,
                entry: int | None, guid: str | None, match: str | None) -> None:
     """Print exactly the text that will be spoken for POST."""
     from audiopost.pipeline import Options, prepare
     from audiopost.sources import Pick
 
     options = Options(voice=voice, spoken_intro=not no_spoken_intro, max_chars=max_chars,
-                      pick=Pick(entry, guid, match))
-    post_, _, script = prepare(post, options)
+                      pick=Pick(entry, guid, match), language=language)
+    post_, profile, script = prepare(post, options)
     for note in post_.notes:
         click.echo(f"audiopost: {note}", err=True)
     if explain:
+        source = post_.language_from if post_.language else "not given, too little text to guess"
+        click.echo(f"language: {script.language} ({source}); voice: {profile.engine} "
+                   f"{profile.model or profile.voice}", err=True)
         for removal in script.removed:
             why = f" ({removal.evidence})" if removal.evidence else ""
             click.echo(f"removed by {removal.rule}{why}: {removal.text}", err=True)
@@ -381,14 +389,19 @@ SAMPLE = ("This is a sample of the {name} voice. On March 3rd, 2025, the ferry c
           "and $4.5 million in freight. Dr. Okafor said the harbour has never been busier.")
 
 
-@main.command("voices")
+@main.group("voices", invoke_without_command=True)
 @click.option("--sample", "sample", type=str, default=None, metavar="NAME",
               help="Narrate a short sample with voice profile NAME.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="Where the sample goes [output/voice-NAME.mp3].")
+@click.pass_context
 @_errors
-def voices_cmd(sample: str | None, output: Path | None) -> None:
-    """List voice profiles, engines and the voices each engine offers (or narrate a sample)."""
+def voices_cmd(ctx: click.Context, sample: str | None, output: Path | None) -> None:
+    """List voice profiles, engines and the voices each engine offers (or narrate a sample).
+
+    `audiopost voices add NAME` installs a Piper voice."""
+    if ctx.invoked_subcommand is not None:
+        return
     if sample is not None:
         _voice_sample(sample, output)
         return
@@ -403,3 +416,55 @@ def voices_cmd(sample: str | None, output: Path | None) -> None:
             continue
         click.echo(f"Engine {name}: {len(names)} voices")
         click.echo("  " + " ".join(names))
+    _list_piper_voices()
+
+
+def _list_piper_voices() -> None:
+    """Installed Piper voices, grouped by language."""
+    from audiopost.engines.piper_voices import by_language, installed
+
+    groups = by_language(installed())
+    if not groups:
+        click.echo("Piper voices: none installed (`audiopost voices add NAME` installs one)")
+        return
+    click.echo("Piper voices by language:")
+    for language, voices in groups.items():
+        click.echo(f"  {language}")
+        for voice in voices:
+            click.echo(f"    {voice.name:<28} {voice.model}")
+
+
+@voices_cmd.command("add")
+@click.argument("name", type=str)
+@click.option("--from", "base", type=str, default=None, metavar="URL",
+              help="Where the voices are: an http(s):// or file:// URL holding voices.json and the files it lists "
+                   "[https://huggingface.co/rhasspy/piper-voices/resolve/main].")
+@click.option("--force", is_flag=True, help="Download again, and replace a profile NAME that audiopost did not write.")
+@_errors
+def voices_add_cmd(name: str, base: str | None, force: bool) -> None:
+    """Install Piper voice NAME (like en_US-lessac-medium), checked, with a voice profile of the same name."""
+    from audiopost.engines import piper_voices
+
+    result = piper_voices.add(name, base=base or piper_voices.DEFAULT_BASE, force=force,
+                              progress=_download_progress())
+    if not result.downloaded:
+        _log(f"{result.name} is already installed; nothing downloaded (--force downloads it again)")
+    click.echo(f"installed {result.name} ({result.language}) → {result.model}")
+    if result.profile_written:
+        click.echo(f"profile: {result.profile}")
+    else:
+        click.echo(f"profile: {result.profile} (not written by audiopost, left as it is; --force replaces it)")
+    click.echo(f"use it: audiopost narrate POST --voice {result.name}")
+
+
+def _download_progress() -> Callable[[str, int, int], None]:
+    """A one-line counter per file on a terminal; one line per finished file otherwise."""
+    tty = sys.stderr.isatty()
+
+    def show(label: str, done: int, total: int) -> None:
+        if tty:
+            click.echo(f"\raudiopost: {label}  {done / 1e6:.1f}/{total / 1e6:.1f} MB", err=True, nl=done == total)
+        elif done == total:
+            _log(f"downloaded {label} ({total:,} bytes)")
+
+    return show

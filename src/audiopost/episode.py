@@ -31,6 +31,7 @@ from mutagen.id3 import (
     TDES,
     TDRC,
     TIT2,
+    TLAN,
     TLEN,
     TPE1,
     TSSE,
@@ -72,6 +73,8 @@ class Tags:
     """(title, start s, end s) for ID3 CHAP frames under one CTOC."""
     lyrics: str = ""
     """Full transcript for a USLT frame ("" for none)."""
+    language: str = "eng"
+    """ISO 639-2 code of the spoken language: the TLAN frame, and the language of COMM and USLT."""
 
 
 @dataclass(frozen=True)
@@ -379,9 +382,10 @@ def write_tags(path: Path, tags: Tags, digest: str, cover: Path | None, stats: d
     if tags.date:
         id3.add(TDRC(encoding=1, text=tags.date[:10]))
     id3.add(TCON(encoding=1, text="Podcast"))
+    id3.add(TLAN(encoding=1, text=tags.language))
     id3.add(PCST(value=1))
     if tags.summary:
-        id3.add(COMM(encoding=1, lang="eng", desc="", text=tags.summary))
+        id3.add(COMM(encoding=1, lang=tags.language, desc="", text=tags.summary))
         id3.add(TDES(encoding=1, text=tags.summary))
     if tags.link:
         id3.add(WOAR(url=tags.link))
@@ -393,7 +397,7 @@ def write_tags(path: Path, tags: Tags, digest: str, cover: Path | None, stats: d
     if cover is not None:
         id3.add(APIC(encoding=0, mime="image/jpeg", type=3, desc="Cover", data=cover.read_bytes()))
     if tags.lyrics:
-        id3.add(USLT(encoding=1, lang="eng", desc="", text=tags.lyrics))
+        id3.add(USLT(encoding=1, lang=tags.language, desc="", text=tags.lyrics))
     add_chapters(id3, tags.chapters, length_ms)
     id3.update_to_v23()
     id3.save(path, v2_version=3, v1=0)

@@ -14,9 +14,11 @@ import base64
 import html
 import re
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import quote
 
 from mutagen.id3 import ID3
@@ -26,6 +28,7 @@ from audiopost import sidecars, tools
 from audiopost.errors import AudiopostError
 from audiopost.inspection import id3_chapters, tag_text
 from audiopost.sidecars import Chapter
+from audiopost.text import lang
 
 PARAGRAPH_GAP = 0.6
 """Seconds of silence between two cues that start a new paragraph (sentences in a paragraph: ~0.3 s)."""
@@ -57,6 +60,14 @@ class Info:
     cover: bytes = b""
     """Cover image (JPEG) as it goes into the page; b"" for none."""
     chapters: tuple[Chapter, ...] = ()
+    language: str = "en"
+    """ISO 639-1 code of the episode's language (from its TLAN tag): the page's ``lang`` and its words."""
+
+    def words(self) -> dict[str, str]:
+        """The page's fixed words in the episode's language (English for a language without rules)."""
+        english = lang.get("en")
+        own = lang.get(self.language)
+        return {**(english.words if english else {}), **(own.words if own else {})}
 
 
 def page_path(mp3: Path, *, embed: bool = False) -> Path:
@@ -64,14 +75,15 @@ def page_path(mp3: Path, *, embed: bool = False) -> Path:
     return mp3.with_suffix(".embed.html" if embed else ".html")
 
 
-def write_page(mp3: Path, *, embed: bool = False, force: bool = False) -> Path:
+def write_page(mp3: Path, *, embed: bool = False, force: bool = False, cues: Sequence[Timed] | None = None) -> Path:
     """Write the episode page beside ``mp3`` (atomically) and return its path.
 
-    Refuses to replace an HTML file audiopost did not make unless ``force``.
+    ``cues``: the transcript's sentences when the caller holds them (the pipeline); else the page reads
+    the .vtt beside the MP3. Refuses to replace an HTML file audiopost did not make unless ``force``.
     """
     target = page_path(mp3, embed=embed)
     check_target(target, force)
-    text = render(mp3, embed=embed)
+    text = render(mp3, embed=embed, cues=cues)
     check_target(target, force)  # again: someone may have put a file there meanwhile
     return sidecars.write(target, text)
 
@@ -92,12 +104,21 @@ def is_our_page(path: Path) -> bool:
         return False
 
 
-def render(mp3: Path, *, embed: bool = False) -> str:
+class Timed(Protocol):
+    start: float
+    end: float
+    text: str
+
+
+def render(mp3: Path, *, embed: bool = False, cues: Sequence[Timed] | None = None) -> str:
     """The page (or the embeddable fragment) of ``mp3`` as HTML text."""
     info = read_info(mp3)
-    vtt = sidecars.paths(mp3)["vtt"]
-    cues = read_vtt(vtt) if vtt.is_file() else None
-    body = _figure(info, cues, embed=embed)
+    if cues is not None:
+        sentences: list[Sentence] | None = [Sentence(c.start, c.end, c.text) for c in cues if c.text.strip()]
+    else:
+        vtt = sidecars.paths(mp3)["vtt"]
+        sentences = read_vtt(vtt) if vtt.is_file() else None
+    body = _figure(info, sentences, embed=embed)
     return body if embed else _document(info, body)
 
 
@@ -126,7 +147,18 @@ def read_info(mp3: Path) -> Info:
         link=tags.getall("WOAR")[0].url if tags.getall("WOAR") else "",
         duration=audio.info.length, cover=small_cover(apic[0].data) if apic else b"",
         chapters=sidecars.read_chapters(sidecars.paths(mp3)["chapters"]) or _id3_chapters(tags, audio.info.length),
+        language=_language(tag_text(tags, "TLAN")),
     )
+
+
+def _language(iso639_2: str) -> str:
+    """TLAN's three letters → the two-letter code ("spa" → "es"); "en" when not known."""
+    code = iso639_2.strip().lower()
+    for two in lang.CODES:
+        rules = lang.get(two)
+        if rules is not None and code in (rules.iso639_2, two):
+            return two
+    return "en"
 
 
 def _id3_chapters(tags: ID3, length: float) -> tuple[Chapter, ...]:
@@ -241,7 +273,7 @@ def _document(info: Info, body: str) -> str:
     e = html.escape
     description = info.summary or f"{info.title}: the podcast episode" + (f" by {info.author}" if info.author else "")
     return f"""<!DOCTYPE html>
-<html lang="en">
+<html lang="{e(info.language)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -268,8 +300,9 @@ def _figure(info: Info, cues: list[Sentence] | None, *, embed: bool) -> str:
         f'<{root} class="audiopost" data-generator="{GENERATOR}" aria-labelledby="{ids.title}">',
         f"<style>\n{CSS}</style>" if embed else "",
         _header(info, ids, 2 if embed else 1),
-        f'<audio controls preload="metadata" src="{src}" aria-label="Listen: {html.escape(info.title)}">'
-        f'<a href="{src}">Download the episode (MP3)</a></audio>',
+        f'<audio controls preload="metadata" src="{src}" '
+        f'aria-label="{html.escape(info.words()["listen"])}: {html.escape(info.title)}">'
+        f'<a href="{src}">{html.escape(info.words()["download"])}</a></audio>',
         _chapters(info, src, ids, 3 if embed else 2),
         _transcript(info, cues, src, ids, 3 if embed else 2, embed=embed),
         _footer(info, src, has_vtt=cues is not None, post_link=not embed),
@@ -293,8 +326,8 @@ def _header(info: Info, ids: _Ids, level: int) -> str:
              f'width="240" height="240">') if info.cover else ""
     meta = [e(info.author)] if info.author else []
     if info.date:
-        meta.append(f'<time datetime="{e(info.date)}">{e(_nice_date(info.date))}</time>')
-    meta.append(f"{_duration(info.duration)} listen")
+        meta.append(f'<time datetime="{e(info.date)}">{e(_nice_date(info.date, info.language))}</time>')
+    meta.append(_duration(info.duration))
     lines = [f'<h{level} class="ap-title" id="{ids.title}">{e(info.title)}</h{level}>',
              f'<p class="ap-meta">{" · ".join(meta)}</p>']
     if info.album and info.album not in (info.title, info.author):
@@ -308,37 +341,41 @@ def _chapters(info: Info, src: str, ids: _Ids, level: int) -> str:
     items = "".join(f'<li><a class="ap-ch" href="{src}#t={c.start:g}" data-start="{c.start:g}">'
                     f'<span class="ap-t">{_clock(c.start)}</span>{html.escape(c.title)}</a></li>'
                     for c in info.chapters)
-    return (f'<nav aria-labelledby="{ids.chapters}"><h{level} class="ap-h" id="{ids.chapters}">Chapters</h{level}>'
+    title = html.escape(info.words()["chapters"])
+    return (f'<nav aria-labelledby="{ids.chapters}"><h{level} class="ap-h" id="{ids.chapters}">{title}</h{level}>'
             f"<ol>{items}</ol></nav>")
 
 
 def _transcript(info: Info, cues: list[Sentence] | None, src: str, ids: _Ids, level: int, *, embed: bool) -> str:
     h = f"h{level}"
+    words = info.words()
+    title = html.escape(words["transcript"])
     if not cues:
         why = "no WebVTT file was found beside the MP3" if cues is None else "its WebVTT file has no cues"
-        return (f'<section aria-labelledby="{ids.transcript}"><{h} class="ap-h" id="{ids.transcript}">Transcript</{h}>'
+        return (f'<section aria-labelledby="{ids.transcript}"><{h} class="ap-h" id="{ids.transcript}">{title}</{h}>'
                 f"<p>This episode has no transcript here: {why} "
                 f"({html.escape(Path(info.file).stem)}.vtt).</p></section>")
     headings = {c.title.casefold().strip() for c in info.chapters}
-    body = "\n".join(_paragraph(group, src, level + 1, headings) for group in paragraphs(cues))
+    play_from = html.escape(words["play_from"])
+    body = "\n".join(_paragraph(group, src, level + 1, headings, play_from) for group in paragraphs(cues))
     if embed:
-        return f'<details><summary class="ap-h" id="{ids.transcript}">Transcript</summary>\n{body}\n</details>'
-    return (f'<section aria-labelledby="{ids.transcript}"><{h} class="ap-h" id="{ids.transcript}">Transcript</{h}>\n'
+        return f'<details><summary class="ap-h" id="{ids.transcript}">{title}</summary>\n{body}\n</details>'
+    return (f'<section aria-labelledby="{ids.transcript}"><{h} class="ap-h" id="{ids.transcript}">{title}</{h}>\n'
             f"{body}\n</section>")
 
 
-def _paragraph(group: list[Sentence], src: str, level: int, headings: set[str]) -> str:
+def _paragraph(group: list[Sentence], src: str, level: int, headings: set[str], play_from: str) -> str:
     spans = " ".join(f'<span class="ap-cue" data-start="{c.start:g}">{html.escape(c.text)}</span>' for c in group)
     if len(group) == 1 and group[0].text.casefold().strip() in headings:
         return f'<h{level} class="ap-sub">{spans}</h{level}>'  # the spoken heading of a chapter
     start = group[0].start
     return (f'<p><a class="ap-t" href="{src}#t={start:g}" data-start="{start:g}" '
-            f'aria-label="Play from {_clock(start)}">{_clock(start)}</a> {spans}</p>')
+            f'aria-label="{play_from} {_clock(start)}">{_clock(start)}</a> {spans}</p>')
 
 
 def _footer(info: Info, src: str, *, has_vtt: bool, post_link: bool) -> str:
     e = html.escape
-    links = [f'<a href="{src}" download>Download the MP3</a>']
+    links = [f'<a href="{src}" download>{e(info.words()["download"])}</a>']
     if post_link and info.link.startswith(("https://", "http://")):  # an embed sits in the post itself
         links.insert(0, f'<a href="{e(info.link)}">Read the post</a>')
     if has_vtt:
@@ -357,9 +394,11 @@ def _duration(seconds: float) -> str:
     return f"{minutes} min" if minutes >= 1 else f"{round(seconds)} s"
 
 
-def _nice_date(text: str) -> str:
+def _nice_date(text: str, language: str = "en") -> str:
+    """The date as the episode's language writes it ("27 de noviembre de 2026")."""
     try:
         d = date.fromisoformat(text)
     except ValueError:
         return text
-    return f"{d.day} {d:%B} {d.year}"
+    rules = lang.get(language) or lang.get("en")
+    return rules.date(d) if rules else text

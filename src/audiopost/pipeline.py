@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from audiopost import profiles, sidecars, tools
 from audiopost.episode import Episode, Tags, check_target, export, made_by_us, prepare_cover, stored
@@ -25,7 +26,16 @@ from audiopost.publish import SETTINGS, publish
 from audiopost.script import Script, make_script
 from audiopost.sidecars import Chapter, chapters, chapters_json, srt, transcript_cues, vtt
 from audiopost.sources import MAX_CHARS, Pick, Post, read_post
+from audiopost.text import lang
+from audiopost.text.lang import base_code
 
+if TYPE_CHECKING:
+    from audiopost.master import Cue
+
+ISO639_2 = {"nl": "nld", "ca": "cat", "ro": "ron", "sv": "swe", "da": "dan", "no": "nor", "nb": "nob",
+            "pl": "pol", "cs": "ces", "fi": "fin", "el": "ell", "tr": "tur", "ru": "rus", "uk": "ukr", "ja": "jpn",
+            "zh": "zho", "ko": "kor", "ar": "ara", "he": "heb", "hi": "hin", "hu": "hun", "eu": "eus", "gl": "glg"}
+"""ID3's three-letter codes of languages audiopost has no rules for (those with rules name their own)."""
 RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 
 
@@ -65,6 +75,9 @@ class Options:
     progress: Callable[[int, int], None] | None = field(default=None, compare=False)
     """Called with (chunks done, chunks in all) while speaking."""
     max_chars: int = MAX_CHARS
+    language: str = ""
+    """The post's language (ISO 639-1 or BCP 47: "es", "pt-BR"), over what the source says or the text
+    suggests."""
     pick: Pick = field(default_factory=Pick)
     """Which entry of a feed to narrate (default: the newest)."""
     feed: Path | None = None
@@ -95,6 +108,8 @@ class Result:
     """Encoded parts taken from the cache (unchanged since an earlier run)."""
     cache_repaired: int = 0
     """Cache entries found damaged in this run: removed, and their audio made again."""
+    cues: tuple[Cue, ...] | None = field(default=None, compare=False)
+    """The transcript's cues as written to the .vtt (None when the episode was up to date: not rebuilt)."""
 
 
 Log = Callable[[str], None]
@@ -127,28 +142,72 @@ def prepare(source: str | Path, options: Options) -> tuple[Post, Profile, Script
     """Source → Post → Script (what ``audiopost script`` prints)."""
     post = read_post(source, max_chars=options.max_chars, pick=options.pick)
     overrides = {k: v for k, v in (("title", options.title), ("author", options.author)) if v}
+    if options.language:
+        overrides.update(language=check_language(options.language), language_from="from --language")
     if overrides:
         post = dataclasses.replace(post, **overrides)
     profile = for_language(load_profile(options), post.language)
+    if profile.engine == "espeak" or profile.voices:
+        profiles.validate(profile)
+    if not lang.get(profile.language):
+        note = (f"audiopost has no text rules for language {profile.language!r}: numbers, dates and "
+                "abbreviations are left to the engine (typography only)")
+        post = dataclasses.replace(post, notes=(*post.notes, note))
     return post, profile, make_script(post, profile)
 
 
+def check_language(code: str) -> str:
+    """A language code as the user typed it, checked: "es", "pt-BR", "es_MX"."""
+    if not re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", code.strip()):
+        raise AudiopostError(f"--language {code!r} is not a language code (such as es, fr, de, pt-BR)")
+    return code.strip()
+
+
 def for_language(profile: Profile, language: str) -> Profile:
-    """A post in another language than the profile's is read by espeak-ng's voice for that language
-    (engines pyttsx3 and espeak), when espeak-ng has one; its text then gets that language's rules."""
-    want = language.lower().split("-")[0].split("_")[0]
-    if not want or want == profile.language.lower().split("-")[0] or profile.engine not in ("pyttsx3", "espeak"):
+    """The profile that reads a post in ``language``. The voice: the profile's ``[voices]`` entry for the
+    language; else, with the espeak-ng engines, espeak-ng's voice for it. The text rules follow the
+    language, and so do the spoken intro and outro while the profile keeps the English ones (a language
+    audiopost has no rules for gets the title alone: nothing is said in a language the post is not in)."""
+    want = base_code(language)
+    if not want:
         return profile
+    named = profile.voices.get(language.lower().replace("_", "-")) or profile.voices.get(want)
+    if named:
+        profile = _named_voice(profile, named)
+    elif want != base_code(profile.language) and profile.engine in ("pyttsx3", "espeak"):
+        profile = profile.replace(voice=_espeak_voice(language) or profile.voice)
+    rules, english = lang.get(want), lang.get("en")
+    if english is not None and rules is not english:
+        # English templates in another language: that language's, or (no rules for it) the bare title
+        if profile.intro == english.intro:
+            profile = profile.replace(intro=rules.intro if rules else "{title}.")
+        if profile.outro == english.outro:
+            profile = profile.replace(outro=rules.outro if rules else "")
+    return profile.replace(language=want)
+
+
+def _named_voice(profile: Profile, name: str) -> Profile:
+    """A ``[voices]`` entry: another profile's engine and voice, a Piper model file, or a voice id."""
+    if name.endswith(".onnx"):
+        return profile.replace(engine="piper", model=name)
+    try:
+        other = profiles.load(name)
+    except AudiopostError:
+        return profile.replace(voice=name)  # the engine's own voice id; validate() checks it
+    return profile.replace(engine=other.engine, voice=other.voice, model=other.model, rate=other.rate,
+                           pitch=other.pitch, volume=other.volume)
+
+
+def _espeak_voice(language: str) -> str:
+    """espeak-ng's voice for a language ("pt-br", then "pt"), or "" when it has none."""
     from audiopost.engines.espeak import EspeakEngine
 
     try:
-        voices = EspeakEngine.voices()
+        voices = {v.lower() for v in EspeakEngine.voices()}
     except AudiopostError:
-        return profile
-    for candidate in (language.lower(), want):
-        if candidate in voices:
-            return profile.replace(voice=candidate, language=want)
-    return profile
+        return ""
+    code = language.lower().replace("_", "-")
+    return next((c for c in (code, base_code(code)) if c in voices), "")
 
 
 def digest(script: Script, profile: Profile, options: Options, inputs: tuple[str, ...]) -> str:
@@ -199,7 +258,7 @@ def narrate(source: str | Path, options: Options = Options(), log: Log = lambda 
     if options.page:
         from audiopost.page import write_page
 
-        result.files["page"] = write_page(result.episode.path, force=options.force)
+        result.files["page"] = write_page(result.episode.path, force=options.force, cues=result.cues)
     if options.feed is not None:
         log(f"updating feed {options.feed}")
         publish(options.feed, options.base_url, options.channel, post, result.episode, summary(script, 4000),
@@ -261,9 +320,11 @@ def render(post: Post, profile: Profile, script: Script, options: Options, targe
     log(f"encoding {target}")
     marks = tuple(chapters(script, mastered, post.title))
     cues = transcript_cues(mastered)
+    spoken = lang.get(script.language)
     tags = Tags(title=post.title, author=post.author, album=post.site, date=post.date,
                 summary=summary(script), link=post.link, chapters=tuple((c.title, c.start, c.end) for c in marks),
-                lyrics="\n".join(c.text for c in cues) if options.lyrics else "")
+                lyrics="\n".join(c.text for c in cues) if options.lyrics else "",
+                language=spoken.iso639_2 if spoken else ISO639_2.get(script.language, "und"))
     episode = export(mastered, target, tags, key, bitrate=profile.bitrate, cover=cover_jpg, force=options.force,
                      encoder=encoder)
     # Parts encoded at once meet in pauses, each junction a few ms longer: cue times follow.
@@ -278,7 +339,7 @@ def render(post: Post, profile: Profile, script: Script, options: Options, targe
         files.pop("chapters").unlink(missing_ok=True)  # an earlier version of the post had headings
     return Result(post, script, episode, marks, files, len(speech.clips), speech.synthesized,
                   parts=len(mastered.parts), parts_reused=encoder.reused,
-                  cache_repaired=len(cache.repaired) if cache else 0)
+                  cache_repaired=len(cache.repaired) if cache else 0, cues=tuple(cues))
 
 
 def check_sidecars(target: Path, force: bool) -> None:

@@ -67,6 +67,10 @@ class Profile:
     """Names of built-in boilerplate rules to turn off."""
     read_alt_text: bool = False
     """Read images' alt text aloud instead of skipping images."""
+    voices: dict[str, str] = field(default_factory=dict)
+    """Per-language voices, for a blog in several languages: language code = a profile name (such as a
+    Piper voice installed with ``audiopost voices add``) or the engine's voice id (``es = "es-419"``). A post
+    in that language is read with that voice; everything else comes from this profile."""
     acronyms: tuple[str, ...] = ()
     """More all-caps words to say as words, not letters (NASA and UNESCO are built in)."""
     path: str = ""

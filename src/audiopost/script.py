@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from audiopost.errors import AudiopostError, NothingToSay
 from audiopost.profiles import Profile
 from audiopost.sources.dates import parse_iso
 from audiopost.sources.post import Block, Post
-from audiopost.text import boilerplate, evidence
+from audiopost.text import boilerplate, evidence, lang
 from audiopost.text.lexicon import apply_lexicon, load_lexicon
 from audiopost.text.normalize import normalize
 from audiopost.text.segment import sentences
 
-OMITTED = {"code": "A code example is omitted.", "table": "A table is omitted."}
+OMITTED = {"code": "code_omitted", "table": "table_omitted"}
+"""Blocks that are not read, and the ``Language.words`` key of the sentence said in their place."""
 
 
 @dataclass(frozen=True)
@@ -65,14 +65,13 @@ def rules_for(profile: Profile) -> list[boilerplate.Rule]:
 
 def make_script(post: Post, profile: Profile) -> Script:
     """The script of a post. A post with nothing left to say is an error."""
-    language = (post.language or profile.language or "en").split("-")[0].lower()
+    language = lang.base_code(post.language or profile.language or "en")
     rules = rules_for(profile)
-    say = _speaker(profile, language)
+    say = _Reader(profile, language)
     texts = [b.text if b.kind in ("paragraph", "quote", "item", "heading") else "\0" for b in post.blocks]
     kept, by_rule = boilerplate.clean(texts, rules)  # rules judge text blocks only ("\0" never matches)
     ruled = dict(zip(sorted(set(range(len(texts))) - set(kept)), by_rule, strict=True))
-    verdict = evidence.judge(post, ruled, post.language.split("-")[0].lower(),
-                             profile.disable_rules)
+    verdict = evidence.judge(post, ruled, lang.base_code(post.language), profile.disable_rules)
     gone = {**ruled, **verdict.removals}
     removed = [gone[i] for i in sorted(gone)]
     blocks = [b for i, b in enumerate(post.blocks) if i not in gone]
@@ -95,9 +94,9 @@ def make_script(post: Post, profile: Profile) -> Script:
             raise NothingToSay(f"{where} has a title and no text" if post.title else f"{where} has no text")
         raise NothingToSay(f"{where} has nothing to say after cleaning "
                            f"(removed {len(removed)} boilerplate block(s))")
-    intro = render(profile.intro, post) if profile.intro else post.title
+    intro = render(profile.intro, post, language) if profile.intro else post.title
     opening = _some(_paragraph(intro, "intro", say))
-    closing = _some(_paragraph(render(profile.outro, post), "outro", say))
+    closing = _some(_paragraph(render(profile.outro, post, language), "outro", say))
     first = sections[0]
     sections[0] = Section(first.title, (*opening, *first.paragraphs))
     last = sections[-1]
@@ -123,35 +122,50 @@ def _merge_items(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _speaker(profile: Profile, language: str) -> Callable[[str], str]:
-    """Written sentence → spoken sentence: normalization for the language, then the profile's lexicon."""
-    lexicon = load_lexicon(profile.lexicon) if profile.lexicon else {}
+class _Reader:
+    """Written text → spoken sentences in one language: split at its sentence ends, normalized by its
+    rules, then the profile's lexicon. ``words`` are the language's own fixed words ({} for a language
+    audiopost has no rules for: nothing is announced in a language the post is not in)."""
 
-    def say(sentence: str) -> str:
-        spoken = normalize(sentence, language, words=profile.acronyms)
-        return apply_lexicon(spoken, lexicon) if lexicon else spoken
+    def __init__(self, profile: Profile, language: str) -> None:
+        self.language = language
+        self.rules = lang.get(language)
+        self.words = dict(self.rules.words) if self.rules else {}
+        self.acronyms = profile.acronyms
+        self.lexicon = load_lexicon(profile.lexicon) if profile.lexicon else {}
 
-    return say
+    def sentences(self, text: str) -> list[str]:
+        if self.rules is None:
+            return sentences(text)
+        return sentences(text, self.rules.abbreviations, self.rules.ordinal_dot)
+
+    def __call__(self, sentence: str) -> str:
+        spoken = normalize(sentence, self.language, words=self.acronyms)
+        return apply_lexicon(spoken, self.lexicon) if self.lexicon else spoken
 
 
-def _block_paragraph(block: Block, profile: Profile, say: Callable[[str], str]) -> Paragraph | None:
+def _block_paragraph(block: Block, profile: Profile, say: _Reader) -> Paragraph | None:
     if block.kind in OMITTED:
-        return _paragraph(OMITTED[block.kind], "note", say)
+        note = say.words.get(OMITTED[block.kind], "")
+        return _paragraph(note, "note", say) if note else None
     if block.kind == "image":
         if profile.read_alt_text and block.text:
-            return _paragraph(f"Image: {block.text}", "body", say)
+            label = say.words.get("image", "")
+            return _paragraph(f"{label}: {block.text}" if label else block.text, "body", say)
         return None
     if block.kind == "quote":
         para = _paragraph(block.text, "quote", say)
-        if para is not None and not profile.quote_voice:  # announced, unless a second voice reads it
-            para = Paragraph((Line("Quote.", ""), *para.lines, Line("End quote.", "")), "quote")
+        if para is not None and not profile.quote_voice and "quote" in say.words:
+            # announced, unless a second voice reads it
+            para = Paragraph((Line(say.words["quote"], ""), *para.lines, Line(say.words["end_quote"], "")),
+                             "quote")
         return para
     return _paragraph(block.text, "body", say)
 
 
-def _paragraph(text: str, kind: str, say: Callable[[str], str]) -> Paragraph | None:
+def _paragraph(text: str, kind: str, say: _Reader) -> Paragraph | None:
     lines = []
-    for sentence in sentences(text):
+    for sentence in say.sentences(text):
         spoken = say(sentence)
         if kind == "heading" and not re.search(r"[.!?:]$", spoken):
             spoken += "."  # said as a sentence of its own, with falling intonation; shown as written
@@ -160,19 +174,24 @@ def _paragraph(text: str, kind: str, say: Callable[[str], str]) -> Paragraph | N
     return Paragraph(tuple(lines), kind) if lines else None
 
 
-def spoken_date(iso: str) -> str:
-    """"2025-11-03" → "November 3, 2025" (the normalizer then says it)."""
+def written_date(iso: str, language: str = "en") -> str:
+    """"2025-11-03" → "November 3, 2025", "3 de noviembre de 2025" … as the language writes a date in
+    prose (the normalizer then says it); the ISO text itself when it is not a date."""
     when = parse_iso(iso)
-    return f"{when:%B} {when.day}, {when.year}" if when else iso
+    rules = lang.get(language) or lang.get("en")
+    return rules.date(when.date()) if when and rules else iso
 
 
-def render(template: str, post: Post) -> str:
-    """Fill an intro/outro template; a clause whose value is unknown is left out."""
-    values = {"title": post.title, "author": post.author, "date": spoken_date(post.date), "site": post.site}
+def render(template: str, post: Post, language: str = "en") -> str:
+    """Fill an intro/outro template; a clause whose value is unknown is left out (", published {date}",
+    ", publicada el {date}", "by {author}")."""
+    values = {"title": post.title, "author": post.author, "date": written_date(post.date, language),
+              "site": post.site}
     text = template
     for key, value in values.items():
         if not value:
-            text = re.sub(r"[,;]?\s*(?:\b(?:by|on|published|from|at)\s+)?\{" + key + r"\}", "", text)
+            text = re.sub(r"[,;]\s*(?:[^\W\d][\w']*\s+){0,3}\{" + key + r"\}", "", text)
+            text = re.sub(r"\s*(?:\b(?:by|on|published|from|at)\s+)?\{" + key + r"\}", "", text)
     try:
         text = text.format(**values)
     except (KeyError, IndexError, ValueError) as e:

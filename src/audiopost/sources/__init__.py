@@ -54,7 +54,7 @@ def read_post(source: str | Path, *, fmt: str | None = None, max_chars: int = MA
                                           or feeds.looks_like_feed(data[:4096].decode("latin-1")))):
         post = feeds.parse_feed(data, entry=pick.entry, guid=pick.guid, match=pick.match,
                                 base_url=name if is_url(name) else "")
-        return replace(post, source=name, author=author_name(post.author))
+        return _language(replace(post, source=name, author=author_name(post.author)), "feed")
     if pick != Pick():
         raise AudiopostError(f"{name} is not a feed: --entry, --guid and --match apply to RSS/Atom feeds only")
     content = decode(data, name)
@@ -68,7 +68,23 @@ def read_post(source: str | Path, *, fmt: str | None = None, max_chars: int = MA
     if reader is None:
         raise AudiopostError(f"unknown input format {kind!r} (choose from {', '.join(READERS)})")
     post = reader(content)
-    return replace(post, source=name, author=author_name(post.author))
+    return _language(replace(post, source=name, author=author_name(post.author)), kind)
+
+
+LANGUAGE_FROM = {"feed": "from the feed (xml:lang or <language>)", "html": "from the page (lang or og:locale)",
+                 "markdown": "from the front matter", "text": "from the text's header"}
+
+
+def _language(post: Post, kind: str) -> Post:
+    """The post's language: as its source states it, else guessed from its body (``language.guess``)."""
+    if post.language:
+        return replace(post, language_from=LANGUAGE_FROM.get(kind, kind))
+    from audiopost.sources.language import guess
+
+    found = guess("\n".join(b.text for b in post.blocks if b.kind in ("paragraph", "quote", "item", "heading")))
+    if found is None:
+        return post
+    return replace(post, language=found.code, language_from=f"guessed from the text ({found})")
 
 
 def _extension(name: str) -> str:

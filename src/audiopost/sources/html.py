@@ -271,7 +271,8 @@ def parse(content: str) -> Post:
         date = str(times[0]) if times else ""
     canonical = doc.xpath('//link[@rel="canonical"]/@href')
     link = str(canonical[0]) if canonical else _meta(doc, "og:url")
-    lang = (doc.get("lang") or doc.get("{http://www.w3.org/XML/1998/namespace}lang") or "").strip()
+    lang = (doc.get("lang") or doc.get("{http://www.w3.org/XML/1998/namespace}lang")
+            or _meta(doc, "og:locale", "content-language", "language") or "").strip()
     site = _meta(doc, "og:site_name", "application-name")
     image = _meta(doc, "og:image", "twitter:image")
     if doc.find("body") is None:

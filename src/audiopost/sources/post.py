@@ -37,6 +37,9 @@ class Post:
     site: str = ""
     """Site or feed name; becomes the album (show) tag."""
     language: str = ""
+    """BCP 47 / ISO 639 code as given ("es", "pt-BR"); "" when neither the source nor the text tells."""
+    language_from: str = ""
+    """Where ``language`` came from, for ``script --explain``: "from the feed", "guessed from the text (es, p=1.00)"."""
     guid: str = ""
     categories: tuple[str, ...] = field(default=())
     source: str = ""
