@@ -108,6 +108,8 @@ class Result:
     """Encoded parts taken from the cache (unchanged since an earlier run)."""
     cache_repaired: int = 0
     """Cache entries found damaged in this run: removed, and their audio made again."""
+    voice: str = ""
+    """The engine and voice that spoke it: "pyttsx3 es", "piper /path/es_ES-davefx-medium.onnx"."""
     cues: tuple[Cue, ...] | None = field(default=None, compare=False)
     """The transcript's cues as written to the .vtt (None when the episode was up to date: not rebuilt)."""
 
@@ -255,6 +257,7 @@ def narrate(source: str | Path, options: Options = Options(), log: Log = lambda 
             result = render(post, profile, script, options, target, key, (cover, intro, outro), workdir, log)
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
+    result = dataclasses.replace(result, voice=f"{profile.engine} {profile.model or profile.voice}")
     if options.page:
         from audiopost.page import write_page
 

@@ -25,6 +25,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from audiopost.sources.post import Block, Post, word_chars
+from audiopost.text import lang
 from audiopost.text.boilerplate import Removal
 
 MECHANISMS = ("byline", "link-dense", "recurring", "call-to-action")
@@ -34,41 +35,24 @@ MAX_SHARE = 1 / 3
 SMALL = 320
 """... unless what it removes is this small, in letters and digits (two or three sentences of a footer)."""
 
-# Calls to action, by language: phrases (regular expressions, matched case-insensitively on word boundaries).
-CTA: dict[str, tuple[str, ...]] = {
-    "en": (r"subscribe", r"follow (us|me|along)", r"support (us|the show|this|our|my)", r"share (this|it)",
-           r"listen (on|to|in|at)", r"available (on|at|wherever)", r"wherever you (get|listen)",
-           r"originally (published|posted|appeared)", r"continue reading", r"privacy (policy|information)",
-           r"show ?notes", r"sign up", r"newsletter", r"patreon", r"sponsor(ed|s)? by", r"ad choices",
-           r"rate(,)? (and )?review", r"leave (us )?a review", r"full transcript", r"become a (member|patron)",
-           r"join (us|the conversation)", r"learn more (about|at)", r"download (the|our)", r"get in touch",
-           r"contact us", r"this (episode|post) (is|was) (brought|sponsored)", r"find (us|me) on",
-           r"click here", r"read more", r"all rights reserved", r"copyright", r"hosted (by|on)",
-           r"(collection|use) of personal data", r"check (it|them|us)? ?out", r"take a look at",
-           r"(we )?hope you enjoyed", r"submit (it|yours|your)", r"(any )?feedback", r"support forum",
-           r"let (us|me) know",
-           r"thanks? (you )?for (your support|reading|listening)", r"(for|see) (more|other) (stories|posts)"),
-    "es": (r"suscr[ií]b", r"s[ií]gue(nos)?", r"ap[oó]ya(nos)?", r"comparte", r"esc[uú]cha(nos|lo)? en",
-           r"disponible en", r"publicad[oa] (originalmente|primero)", r"seguir leyendo", r"privacidad",
-           r"bolet[ií]n", r"patrocinad[oa]", r"leer m[aá]s", r"d[eé]janos", r"hazte (socio|miembro|mecenas)",
-           r"echa(d)? un vistazo", r"gracias por (leer|escuchar|tu apoyo)"),
-    "fr": (r"abonnez", r"abonne-toi", r"suivez(-nous)?", r"soutenez", r"partagez", r"[ée]coutez (sur|nous)",
-           r"disponible sur", r"publi[ée] (initialement|pour la premi[èe]re fois)", r"lire la suite",
-           r"confidentialit[ée]", r"infolettre|newsletter", r"sponsoris[ée]", r"en savoir plus",
-           r"jetez un (coup d.)?[œo]eil", r"merci (de|pour) (votre|la) (lecture|soutien|[ée]coute)"),
-    "de": (r"abonnier", r"folg(e|t) (uns|mir)", r"unterst[üu]tz", r"teilen", r"h[öo]r(t|en sie)? (uns )?(auf|bei)",
-           r"verf[üu]gbar (auf|bei)", r"zuerst erschienen", r"weiterlesen", r"datenschutz", r"newsletter",
-           r"gesponsert", r"mehr erfahren", r"spende", r"shownotes", r"schau(t|en sie)? (mal )?(vorbei|rein)",
-           r"danke f[üu]rs (lesen|zuh[öo]ren)"),
-    "pt": (r"assine|inscreva", r"siga(-nos)?", r"apoie", r"compartilhe|partilhe", r"ou[çc]a (no|na|em)",
-           r"dispon[ií]vel (no|na|em)", r"publicad[oa] originalmente", r"continue lendo|continuar a ler",
-           r"privacidade", r"patrocinad[oa]", r"leia mais|saiba mais", r"d[êe] uma olhada", r"obrigad[oa] por"),
-    "it": (r"iscriviti|abbonati", r"segui(ci)?", r"sostieni", r"condividi", r"ascolta(ci)? (su|in)",
-           r"disponibile su", r"pubblicato (originariamente|per la prima volta)", r"continua a leggere",
-           r"privacy", r"sponsorizzat[oa]", r"leggi (di pi[uù]|anche)", r"scopri di pi[uù]", r"vi aspettiamo",
-           r"per maggiori (informazioni|approfondimenti)", r"grazie per"),
-}
-_CTA = {lang: re.compile(r"\b(" + "|".join(words) + r")", re.I) for lang, words in CTA.items()}
+def _lexicon(codes: Sequence[str]) -> re.Pattern[str]:
+    """One pattern of the call-to-action phrases (``Language.calls_to_action``) of these languages."""
+    words = [w for code in codes if (rules := lang.get(code)) is not None for w in rules.calls_to_action]
+    return re.compile(r"\b(" + "|".join(words) + r")", re.I)
+
+
+_LEXICONS: dict[str, re.Pattern[str]] = {}
+
+
+def lexicon(language: str) -> re.Pattern[str]:
+    """English's phrases and the language's (all languages' when it is not known: "")."""
+    if language not in _LEXICONS:
+        codes = ["en", language] if lang.get(language) is not None and language != "en" else \
+            ["en"] if language == "en" else list(lang.CODES)
+        _LEXICONS[language] = _lexicon(codes)
+    return _LEXICONS[language]
+
+
 CTA_THRESHOLD = 4
 """Two call-to-action phrases, or one with a link in a short block (one phrase in plain prose stays)."""
 EDGE_START, EDGE_END = 3, 6
@@ -289,8 +273,7 @@ def _call_to_action(blocks: Sequence[Block], gone: Collection[int], language: st
     A closing list of references (a "References" / "Quellen" label, then citations) is no article to hear
     either: it goes, and the calls to action are looked for before it.
     """
-    lexicon = list(_CTA.values()) if not language else \
-        [_CTA["en"]] + ([_CTA[language]] if language in _CTA and language != "en" else [])
+    phrases = lexicon(language)
     order = _text_indexes(blocks, gone)
     found: dict[int, str] = {}
     for n in range(max(0, len(order) - 40), len(order)):
@@ -305,7 +288,7 @@ def _call_to_action(blocks: Sequence[Block], gone: Collection[int], language: st
         for i in run:
             if i in found:
                 break
-            score, why = _cta_score(blocks[i], lexicon)
+            score, why = _cta_score(blocks[i], [phrases])
             if score < CTA_THRESHOLD:
                 break
             found[i] = why

@@ -197,10 +197,8 @@ _TOKENS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"(?<!\w)WW\s?(?:I|1)(?!\w)", "World War one"), (r"\[\d+\]", ""),
     (r"(?<![\w&])([A-Z]{1,3})&([A-Z]{1,3})(?![\w&])",
      lambda m: f"{spell(m.group(1))} and {spell(m.group(2))}"),  # AT&T, R&D, Q&A
-    (r"(?<!\w)(\d+)\s?([48])K(?=\s+(?:video|TV|TVs|display|resolution|monitor|screen|camera|HDR))",
-     r"\1\2 K"),
-    (r"(?<![\w.])([48])K(?=\s+(?:video|TV|TVs|display|displays|resolution|monitors?|screens?|cameras?))",
-     r"\1 K"),
+    (r"(?<!\w)(\d+)\s?([48])K(?=\s+(?:video|TV|TVs|display|resolution|monitor|screen|camera|HDR))", r"\1\2 K"),
+    (r"(?<![\w.])([48])K(?=\s+(?:video|TV|TVs|display|displays|resolution|monitors?|screens?|cameras?))", r"\1 K"),
 ]
 _FIXED: list[Step] = [_sub(p, r) for p, r in _TOKENS]
 
@@ -839,10 +837,25 @@ ABBREVIATIONS = frozenset(
     "a.m p.m u.s u.k u.n e.u d.c".split()
 )
 
+CALLS_TO_ACTION = (
+    r"subscribe", r"follow (us|me|along)", r"support (us|the show|this|our|my)", r"share (this|it)",
+    r"listen (on|to|in|at)", r"available (on|at|wherever)", r"wherever you (get|listen)",
+    r"originally (published|posted|appeared)", r"continue reading", r"privacy (policy|information)", r"show ?notes",
+    r"sign up", r"newsletter", r"patreon", r"sponsor(ed|s)? by", r"ad choices", r"rate(,)? (and )?review",
+    r"leave (us )?a review", r"full transcript", r"become a (member|patron)", r"join (us|the conversation)",
+    r"learn more (about|at)", r"download (the|our)", r"get in touch", r"contact us",
+    r"this (episode|post) (is|was) (brought|sponsored)", r"find (us|me) on", r"click here", r"read more",
+    r"all rights reserved", r"copyright", r"hosted (by|on)", r"(collection|use) of personal data",
+    r"check (it|them|us)? ?out", r"take a look at", r"(we )?hope you enjoyed", r"submit (it|yours|your)",
+    r"(any )?feedback", r"support forum", r"let (us|me) know",
+    r"thanks? (you )?for (your support|reading|listening)", r"(for|see) (more|other) (stories|posts)",
+)
+"""Phrases that mark a block at the edge of a post as a call to action (see text/evidence.py)."""
+
 LANGUAGE = Language(
     code="en", name="English", iso639_2="eng", normalize=normalize, abbreviations=ABBREVIATIONS,
     intro="{title}, by {author}.", outro="This was an audio edition of {title}, published {date}.",
-    date=long_date, digits=tuple(_DIGIT_WORDS),
+    date=long_date, digits=tuple(_DIGIT_WORDS), calls_to_action=CALLS_TO_ACTION,
     words={"chapters": "Chapters", "transcript": "Transcript", "listen": "Listen", "download": "Download the MP3",
            "play_from": "Play from", "quote": "Quote.", "end_quote": "End quote.",
            "code_omitted": "A code example is omitted.", "table_omitted": "A table is omitted.", "image": "Image"},
