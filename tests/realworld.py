@@ -46,16 +46,31 @@ def flat(text: str) -> str:
     return " " + re.sub(r"[\W_]+", " ", text).strip() + " "
 
 
-def audiopost_text(row: Row) -> str:
+@dataclass(frozen=True)
+class Reading:
+    text: str
+    """The transcript: what the listener hears, as written."""
+    language: str = ""
+    """The language the text rules used ("" when the reader does not say)."""
+    voice: str = ""
+    """The engine's voice."""
+
+
+def audiopost_text(row: Row) -> Reading:
     from audiopost.pipeline import Options, prepare
     from audiopost.sources import Pick
 
     pick = Pick(match=row.pick[len("match:"):]) if row.pick.startswith("match:") else Pick()
-    _, _, script = prepare(REAL / row.file, Options(spoken_intro=False, pick=pick))
-    return "\n".join(line.shown for p in script.paragraphs() for line in p.lines)
+    _, profile, script = prepare(REAL / row.file, Options(spoken_intro=False, pick=pick))
+    return Reading("\n".join(line.shown for p in script.paragraphs() for line in p.lines), script.language,
+                   profile.voice)
 
 
-def trafilatura_text(row: Row) -> str:
+def trafilatura_text(row: Row) -> Reading:
+    return Reading(_trafilatura(row))
+
+
+def _trafilatura(row: Row) -> str:
     """The field's usual pair: feedparser finds the entry, trafilatura the body of its HTML (or the page's)."""
     import feedparser
     import trafilatura
@@ -80,10 +95,15 @@ READERS = {"audiopost": audiopost_text, "trafilatura": trafilatura_text}
 def misses(row: Row, reader: str = "audiopost") -> list[str]:
     """Why the row is not read right ([] when it is)."""
     try:
-        text = flat(READERS[reader](row))
+        reading = READERS[reader](row)
     except Exception as e:  # an error is a miss, with its message
         return [f"error: {type(e).__name__}: {e}"]
+    text = flat(reading.text)
     out = []
+    if reading.language and reading.language != row.language:
+        out.append(f"read as {reading.language!r}, not {row.language!r}")
+    if reading.voice and reading.voice.split("-")[0] != row.language:  # espeak-ng's voice: "es", "pt-br"
+        out.append(f"voice {reading.voice!r} for a post in {row.language!r}")
     for where, phrase in (("start", row.must_start), ("end", row.must_end)):
         if phrase and flat(phrase) not in text:
             out.append(f"body {where} lost: {phrase!r}")

@@ -23,6 +23,8 @@ from conftest import mp3val_problems, need
 
 DATA = Path(__file__).parent / "data" / "lang"
 CODES = ("es", "fr", "de")
+VOICES = {"es": "es", "fr": "fr-fr", "de": "de"}
+"""espeak-ng's voice for each (it names French only with its region)."""
 FORMS = ("markdown", "feed", "html", "text")
 EXPECT = {
     # (a sentence of the body as spoken, the intro, the outro's start, the footer's start, the page's words)
@@ -32,7 +34,7 @@ EXPECT = {
     "fr": ("Monsieur Lefèvre vend mille cinq cents kilos de pommes par mois et demande trois euros cinquante le sac.",
            "Le marché du jeudi, par Camille Roux.", "C'était une édition audio", "L'article",
            ("Chapitres", "Transcription")),
-    "de": ("Herr Doktor Krause verkauft eintausendfünfhundert Kilo Äpfel im Monat und verlangt drei Euro fünfzig "
+    "de": ("Herr Doktor Krause verkauft tausendfünfhundert Kilo Äpfel im Monat und verlangt drei Euro fünfzig "
            "pro Tüte.", "Der Donnerstagsmarkt, von Jonas Weber.", "Das war eine Audioausgabe", "Der Beitrag",
            ("Kapitel", "Transkript")),
 }
@@ -93,7 +95,7 @@ def test_each_form_is_read_in_its_language(code: str, form: str, tmp_path: Path)
     expected_from = {"markdown": "from the front matter", "feed": "from the feed", "html": "from the page",
                      "text": "guessed from the text"}[form]
     assert post.language_from.startswith(expected_from)
-    assert profile.engine == "pyttsx3" and profile.voice == code  # espeak-ng's voice for the language
+    assert (profile.engine, profile.voice) == ("pyttsx3", VOICES[code])  # espeak-ng's voice for the language
     spoken = [line.spoken for p in script.paragraphs() for line in p.lines]
     sentence, intro, outro, footer, _ = EXPECT[code]
     assert sentence in spoken
@@ -109,7 +111,8 @@ def test_language_option_overrides_and_explain_says_where_it_came_from(code: str
     text = source(code, "text", tmp_path)
     result = CliRunner().invoke(main, ["script", str(text), "--explain"])
     assert result.exit_code == 0, result.output
-    assert re.search(rf"^language: {code} \(guessed from the text \({code}, p=[01]\.\d\d\)\); voice: pyttsx3 {code}$",
+    assert re.search(rf"^language: {code} \(guessed from the text \({code}, p=[01]\.\d\d\)\); "
+                     rf"voice: pyttsx3 {VOICES[code]}$",
                      result.stderr, re.M), result.stderr
     forced = CliRunner().invoke(main, ["script", str(text), "--explain", "--language", "it"])
     assert "language: it (from --language); voice: pyttsx3 it" in forced.stderr
@@ -135,6 +138,10 @@ def test_a_profile_names_a_voice_per_language(tmp_path: Path) -> None:
     assert for_language(profile, "es-MX").voice == "es-419"
     assert for_language(profile, "fr").voice == "fr-be"
     assert for_language(profile, "de").voice == "de"  # not named: espeak-ng's own voice for it
+    assert for_language(profile, "pt-BR").voice == "pt-br"
+    assert for_language(profile, "pt").voice == "pt"
+    assert for_language(Profile(engine="espeak"), "es-MX").voice == "es-419"  # Latin American Spanish
+    assert for_language(Profile(engine="espeak"), "fr-CA").voice == "fr-fr"
     assert for_language(profile, "en").voice == "en-us"
     other = tmp_path / "piper-es.toml"
     other.write_text('engine = "espeak"\nvoice = "es"\nrate = 150\n', encoding="utf-8")
@@ -160,7 +167,7 @@ def test_narrated_with_its_voice_templates_tags_and_page(code: str, tmp_path: Pa
                                        "--json", "-q", "--no-cache"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    assert (report["output"], report["language"], report["voice"]) == (str(out), code, f"pyttsx3 {code}")
+    assert (report["output"], report["language"], report["voice"]) == (str(out), code, f"pyttsx3 {VOICES[code]}")
     assert report["language_from"] == "from the feed (xml:lang or <language>)"
     assert mp3val_problems(out) == []
     tags = ID3(out)

@@ -72,7 +72,7 @@ def test_never_raises_and_no_rule_breaks(text: str) -> None:
 
 
 @FAST
-@given(st.text(), st.sampled_from(["de", "fr-FR", "es", ""]))
+@given(st.text(), st.sampled_from(["nl", "sv-SE", "pl", ""]))
 def test_other_languages_never_raise(text: str, language: str) -> None:
     assert isinstance(normalize(text, language), str)
 

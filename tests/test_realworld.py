@@ -20,3 +20,9 @@ def test_the_check_can_fail() -> None:
                           (row.must_start,), row.platform, row.language, "")
     assert realworld.misses(wrong) == ["body start lost: 'words that no post has ever held'",
                                        f"chrome spoken: {row.must_start!r}"]
+
+
+def test_the_language_and_voice_are_checked_too() -> None:
+    row = next(r for r in realworld.rows() if r.language == "en")
+    wrong = realworld.Row(row.file, row.pick, row.must_start, row.must_end, (), row.platform, "fr", "")
+    assert realworld.misses(wrong) == ["read as 'en', not 'fr'", "voice 'en-us' for a post in 'fr'"]

@@ -161,7 +161,8 @@ def narrate_cmd(post: str, as_json: bool, quiet: bool, **kw: Any) -> None:
         click.echo(json.dumps({
             "output": str(ep.path), "duration": round(ep.duration, 3), "bytes": ep.bytes,
             "loudness_lufs": round(ep.loudness_lufs, 2), "true_peak_dbtp": round(ep.true_peak_dbtp, 2),
-            "title": result.post.title, "author": result.post.author, "chunks": result.chunks,
+            "title": result.post.title, "author": result.post.author, "language": result.script.language,
+            "language_from": result.post.language_from, "voice": result.voice, "chunks": result.chunks,
             "synthesized": result.synthesized, "up_to_date": result.up_to_date,
             "parts": result.parts, "parts_reused": result.parts_reused, "cache_repaired": result.cache_repaired,
             "chapters": [{"title": c.title, "start": c.start} for c in result.chapters],
@@ -463,7 +464,9 @@ def _download_progress() -> Callable[[str, int, int], None]:
 
     def show(label: str, done: int, total: int) -> None:
         if tty:
-            click.echo(f"\raudiopost: {label}  {done / 1e6:.1f}/{total / 1e6:.1f} MB", err=True, nl=done == total)
+            unit, scale = ("MB", 1e6) if total >= 1e6 else ("kB", 1e3)
+            click.echo(f"\raudiopost: {label}  {done / scale:.1f}/{total / scale:.1f} {unit}  "
+                       f"{100 * done // max(total, 1):3d} %", err=True, nl=done == total)
         elif done == total:
             _log(f"downloaded {label} ({total:,} bytes)")
 

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import glob
 import hashlib
 import os
 import shutil
 import tempfile
-import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +43,7 @@ from mutagen.mp3 import MP3, HeaderNotFoundError
 
 from audiopost import tools
 from audiopost.errors import AudiopostError
+from audiopost.files import temp_beside
 
 if TYPE_CHECKING:
     from audiopost.cache import ChunkCache
@@ -284,18 +283,6 @@ def calibration_wav(paths: list[Path], out: Path, seconds: float = 10.0) -> Path
     return out
 
 
-def temp_beside(target: Path) -> Path:
-    """A new hidden temp file next to ``target`` (same file system, so the final rename is atomic),
-    readable like any file the user makes (mkstemp's 0600 would hide the episode from a web server)."""
-    _remove_stale(target)
-    fd, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=f".tmp{target.suffix}", dir=target.parent)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.fchmod(fd, 0o666 & ~umask)
-    os.close(fd)
-    return Path(name)
-
-
 class ChapterOrderID3(ID3):
     """ID3 that writes CTOC and CHAP frames last and in chapter order.
 
@@ -332,15 +319,6 @@ def add_chapters(id3: ID3, chapters: tuple[tuple[str, float, float], ...], lengt
         id3.add(CHAP(element_id=element_id, start_time=round(start * 1000),
                      end_time=min(round(end * 1000), length_ms), start_offset=0xFFFFFFFF, end_offset=0xFFFFFFFF,
                      sub_frames=[TIT2(encoding=1, text=title)]))
-
-
-def _remove_stale(target: Path, age: float = 3600.0) -> None:
-    """Temp files of ours that a killed run (SIGKILL, power loss) left beside ``target`` an hour ago or more."""
-    now = time.time()
-    for stale in target.parent.glob(f".{glob.escape(target.stem)}.*.tmp{glob.escape(target.suffix)}"):
-        with contextlib.suppress(OSError):
-            if now - stale.stat().st_mtime > age:
-                stale.unlink()
 
 
 def encode(wav: Path, out: Path, bitrate: int, gain_db: float = 0.0, *args: str) -> None:

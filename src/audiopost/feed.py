@@ -9,9 +9,7 @@ Rules cited from Apple's podcast RSS guide and the Podcasting 2.0 namespace (see
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import tempfile
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,6 +21,7 @@ from filelock import FileLock, Timeout
 from lxml import etree
 
 from audiopost.errors import AudiopostError
+from audiopost.files import write_atomic
 
 __all__ = ["Channel", "Item", "check_feed", "episode_guid", "podcast_guid", "update_feed"]
 
@@ -156,7 +155,9 @@ def update_feed(path: Path, channel: Channel, item: Item) -> None:
             _sort_items(ch)
             root = tree.getroot()
             etree.cleanup_namespaces(root, top_nsmap=NSMAP, keep_ns_prefixes=[*root.nsmap, *NSMAP])
-            _write_atomic(path, etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True),
+                         keep_mode=True)
     except Timeout:
         raise AudiopostError(f"{path} is locked by another audiopost process (gave up after "
                              f"{LOCK_TIMEOUT:.0f} s; remove {lock.lock_file} if none is running)") from None
@@ -369,28 +370,6 @@ def _sort_items(ch: etree._Element) -> None:
     for el in sorted(items, key=_date_key, reverse=True):  # sorted() is stable: ties keep feed order
         anchor.addprevious(el)
     ch.remove(anchor)
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, mode)  # mkstemp makes 0600; a published feed must stay readable
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _default_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
 
 
 # --- checking ------------------------------------------------------------------------------------------

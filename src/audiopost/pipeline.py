@@ -201,15 +201,19 @@ def _named_voice(profile: Profile, name: str) -> Profile:
 
 
 def _espeak_voice(language: str) -> str:
-    """espeak-ng's voice for a language ("pt-br", then "pt"), or "" when it has none."""
+    """espeak-ng's voice for a language: "pt-br" for pt-BR, "es-419" for Latin American Spanish, "fr-fr"
+    for French (espeak-ng names some voices only with their region); "" when it has none."""
     from audiopost.engines.espeak import EspeakEngine
 
     try:
-        voices = {v.lower() for v in EspeakEngine.voices()}
+        voices = sorted(v.lower() for v in EspeakEngine.voices())
     except AudiopostError:
         return ""
     code = language.lower().replace("_", "-")
-    return next((c for c in (code, base_code(code)) if c in voices), "")
+    base = base_code(code)
+    latin_american = base == "es" and code not in ("es", "es-es") and f"{base}-419" in voices
+    candidates = [code, f"{base}-419" if latin_american else base, f"{base}-{base}"]
+    return next((c for c in candidates if c in voices), next((v for v in voices if v.startswith(f"{base}-")), ""))
 
 
 def digest(script: Script, profile: Profile, options: Options, inputs: tuple[str, ...]) -> str:

@@ -7,13 +7,12 @@ master inserted, shifted by the intro clip), not from word counts. Cue text is t
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from audiopost.episode import temp_beside
+from audiopost.files import write_atomic
 
 if TYPE_CHECKING:
     from audiopost.master import Cue, Master
@@ -111,11 +110,4 @@ def paths(mp3: Path) -> dict[str, Path]:
 
 def write(path: Path, text: str) -> Path:
     """Atomically: a temp file beside ``path``, then rename."""
-    tmp = temp_beside(path)
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
+    return write_atomic(path, text)

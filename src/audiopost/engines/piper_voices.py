@@ -23,7 +23,7 @@ import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -31,6 +31,7 @@ from typing import IO, Any
 from audiopost import __version__, profiles
 from audiopost.engines.piper import config_of, installed_models, models_dir
 from audiopost.errors import AudiopostError
+from audiopost.files import write_atomic
 
 DEFAULT_BASE = "https://huggingface.co/rhasspy/piper-voices/resolve/main"
 """Where Piper's own downloader gets voices (``voices.json`` and the files it lists)."""
@@ -350,9 +351,12 @@ def write_profile(name: str, model: Path, family: str, force: bool = False) -> t
     path = profiles.user_dir() / f"{name}.toml"
     if path.exists() and not force and not written_by_audiopost(path):
         return path, False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with _atomic(path) as out:
-        out.write(profile_text(name, model, family))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, profile_text(name, model, family))
+    except OSError as e:
+        raise AudiopostError(f"voice {name} is installed ({model}), but its profile {path} could not be written "
+                             f"({e})") from None
     return path, True
 
 
@@ -374,15 +378,3 @@ def profile_text(name: str, model: Path, family: str) -> str:
             f"model = {json.dumps(str(model), ensure_ascii=False)}\n"
             f"language = {json.dumps(family, ensure_ascii=False)}\n"
             f"rate = 170                  # words per minute; 170 keeps Piper's own speed\n")
-
-
-@contextlib.contextmanager
-def _atomic(path: Path) -> Iterator[IO[str]]:
-    """Write ``path`` through a temporary file beside it, renamed over it only when complete."""
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            yield out
-        os.replace(temp, path)
-    finally:
-        Path(temp).unlink(missing_ok=True)

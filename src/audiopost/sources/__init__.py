@@ -76,15 +76,19 @@ LANGUAGE_FROM = {"feed": "from the feed (xml:lang or <language>)", "html": "from
 
 
 def _language(post: Post, kind: str) -> Post:
-    """The post's language: as its source states it, else guessed from its body (``language.guess``)."""
-    if post.language:
-        return replace(post, language_from=LANGUAGE_FROM.get(kind, kind))
-    from audiopost.sources.language import guess
+    """The post's language: as its source states it, unless the body is clearly in another (a WordPress
+    feed often states its installation's language, a theme its default); else guessed from the body."""
+    from audiopost.sources.language import SURE, guess
 
+    stated = post.language
     found = guess("\n".join(b.text for b in post.blocks if b.kind in ("paragraph", "quote", "item", "heading")))
+    if stated and (found is None or found.code == stated.lower().replace("_", "-").split("-")[0]
+                   or found.probability < SURE):
+        return replace(post, language_from=LANGUAGE_FROM.get(kind, kind))
     if found is None:
         return post
-    return replace(post, language=found.code, language_from=f"guessed from the text ({found})")
+    over = f", not {stated!r} as {LANGUAGE_FROM.get(kind, kind)[len('from '):]} says" if stated else ""
+    return replace(post, language=found.code, language_from=f"guessed from the text ({found}){over}")
 
 
 def _extension(name: str) -> str:

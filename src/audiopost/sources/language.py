@@ -1,4 +1,4 @@
-"""A post's language when its source does not say: guessed from the body by langdetect.
+"""A post's language when its source does not say (or says wrong): guessed from the body by langdetect.
 
 langdetect (the Python port of Google's language-detection, Apache-2.0) is loaded with the profiles of
 the languages audiopost has rules for and three neighbours only: that takes ~0.1 s instead of ~0.5 s
@@ -22,6 +22,9 @@ MIN_LETTERS = 40
 """Fewer letters than this are too few to guess from (a title alone): no guess."""
 MIN_PROBABILITY = 0.80
 """A guess less sure than this is no guess."""
+SURE = 0.999
+"""A guess this sure, on a body of ``MIN_SURE_LETTERS`` or more, wins over the language the source states."""
+MIN_SURE_LETTERS = 400
 SAMPLE = 4000
 """Characters of the body the guess reads: more adds time, not accuracy."""
 
@@ -59,4 +62,7 @@ def guess(text: str) -> Guess | None:
         best = detector.get_probabilities()[0]
     except (LangDetectException, IndexError):
         return None
-    return Guess(best.lang, best.prob) if best.prob >= MIN_PROBABILITY else None
+    if best.prob < MIN_PROBABILITY:
+        return None
+    # a short body is never "sure": it cannot overrule what the source states
+    return Guess(best.lang, best.prob if sum(c.isalpha() for c in text) >= MIN_SURE_LETTERS else min(best.prob, 0.99))

@@ -62,6 +62,18 @@ _NAV = r"(newer posts?|older posts?|previous (post|article|story)|next (post|art
 APPEARED_FIRST = re.compile(r"the post (?P<title>.+?) appeared first on (?P<site>[^,;]{1,80}?)\.?", re.I | re.S)
 RSS_BRIDGE = re.compile(r"from (?P<site>.+?) via .{0,80}?\brss feed\.?", re.I | re.S)
 
+
+
+def _footers() -> list[str]:
+    """The feed footers of every language with rules ("La entrada … se publicó primero en …", "Der Beitrag …
+    erschien zuerst auf …"): all of them, because a WordPress feed often states the language of its
+    installation, not of its posts."""
+    from audiopost.text import lang
+
+    found = [pattern for code in lang.CODES if (rules := lang.get(code)) is not None for pattern in rules.footers]
+    return [re.sub(r"\(\?P<\w+>", "(?:", pattern) for pattern in found]  # joined in one rule: no group names
+
+
 DEFAULT_RULES: tuple[Rule, ...] = (
     rule("separator", r"[\s*•·\-–—_=~#|+.<>]*"),
     rule("player-links", rf"(listen|watch|stream|hear|subscribe|follow)\b.{{0,60}}?\b(on|at|in|via)\b.{{0,40}}?"
@@ -70,7 +82,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     rule("support-plug", r"(support|back|fund|join|become a (patron|member|supporter) of)\b.{0,80}?"
                          r"\b(patreon|ko-?fi|buy ?me ?a ?coffee|paypal|liberapay|open ?collective|"
                          r"substack|membership)\b.{0,80}"),
-    rule("appeared-first", APPEARED_FIRST.pattern),
+    rule("appeared-first", "|".join(f"(?:{pattern})" for pattern in (APPEARED_FIRST.pattern, *_footers()))),
     rule("rss-bridge", RSS_BRIDGE.pattern),
     # Medium: the feed's "Continue reading on Medium »" and the page's member and reader chrome.
     rule("continue-reading", rf"continue reading\s*{_ARROW}?|continue reading on medium\.?"

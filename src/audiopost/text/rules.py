@@ -141,9 +141,15 @@ def _tidy_once(text: str) -> str:
 
 
 def capitalize(text: str) -> str:
-    """A sentence starts with a capital even when its first word was a number or a shouted word."""
-    return re.sub(r"(?:^|(?<=[.!?]\s))([\"'(¿¡]?)([^\W\d_A-Z][\w'-]*)\b",
-                  lambda m: m.group(1) + m.group(2)[0].upper() + m.group(2)[1:], text)
+    """A sentence starts with a capital even when its first word was a number or a shouted word. Only a
+    lower-case letter with a one-letter capital changes ("ß" stays: "SS" would read as an initialism)."""
+    def upper(m: re.Match[str]) -> str:
+        first = m.group(2)[0]
+        if not first.islower() or len(first.upper()) != 1 or m.group(2)[1:2].isupper():
+            return m.group(0)
+        return m.group(1) + first.upper() + m.group(2)[1:]
+
+    return re.sub(r"(?:^|(?<=[.!?]\s))([\"'(¿¡]?)([^\W\d_][\w'-]*)\b", upper, text)
 
 
 def basic(text: str) -> str:

@@ -14,7 +14,8 @@ MAX_SENTENCE = 400
 
 def sentences(text: str, abbreviations: Collection[str] = ABBREVIATIONS, ordinal_dot: bool = False) -> list[str]:
     """Split a paragraph into sentences; a period after one of ``abbreviations`` (lower-case, inner
-    periods kept: "p.ej", "z.b") or after a single letter does not end one, nor (``ordinal_dot``, German)
+    periods kept: "p.ej", "z.b") or after a single letter (an initial; a unit after a number, "8:30 h.",
+    does end one) does not end one, nor (``ordinal_dot``, German)
     one after a number of one or two digits: "am 3. Oktober"."""
     text = re.sub(r"\s+", " ", text).strip()
     if not text:
@@ -28,7 +29,8 @@ def sentences(text: str, abbreviations: Collection[str] = ABBREVIATIONS, ordinal
         word = last.rstrip(".")
         pair = " ".join(candidate.rstrip("\"”’»)]").split(" ")[-2:]).lower().rstrip(".").replace(". ", ".")
         if candidate.rstrip("\"”’»)]").endswith(".") and (
-            word in abbreviations or pair in abbreviations or re.fullmatch(r"[a-z]", word)
+            word in abbreviations or pair in abbreviations
+            or (re.fullmatch(r"[a-z]", word) and not re.search(r"\d\s?\S\.?$", candidate.rstrip("\"”’»)]")))
             or re.fullmatch(r"([a-z]\.)+[a-z]", word) or (ordinal_dot and re.fullmatch(r"\d{1,2}", word))
         ):
             continue
