@@ -59,7 +59,8 @@ CASES: list[tuple[str, str]] = [
     ("Lo firmaron el 5 nov. 2025.", "Lo firmaron el cinco de noviembre de dos mil veinticinco."),
     ("Nació el 3/4/89.", "Nació el tres de abril del ochenta y nueve."),
     # --- years and ranges
-    ("La guerra duró de 1936 a 1939.", "La guerra duró de mil novecientos treinta y seis a mil novecientos treinta y nueve."),
+    ("La guerra duró de 1936 a 1939.",
+     "La guerra duró de mil novecientos treinta y seis a mil novecientos treinta y nueve."),
     ("La Segunda Guerra Mundial (1939-1945) cambió Europa.",
      "La Segunda Guerra Mundial (mil novecientos treinta y nueve a mil novecientos cuarenta y cinco) cambió Europa."),
     ("La temporada 2019-2020 fue atípica.", "La temporada dos mil diecinueve a dos mil veinte fue atípica."),
@@ -220,6 +221,7 @@ def test_footers_match_the_whole_block(text: str) -> None:
     "La entrada al museo es gratuita los domingos.",
     "El artículo 14 de la Constitución se aplica a todos.",
     "Sigue leyendo este blog y verás que merece la pena.",
+    "Publicado por la editorial en 1999.",
     "El artículo se publicó primero en inglés. Luego se tradujo al español.",
     "La entrada Título se publicó primero en Mi Blog. Hoy hablamos de pan.",
 ])

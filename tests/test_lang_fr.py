@@ -28,7 +28,8 @@ CASES: list[tuple[str, str]] = [
     ("Il a écrit 21 pages et 71 notes.", "Il a écrit vingt et une pages et soixante et onze notes."),
     ("L'agent 007 est de retour.", "L'agent zéro zéro sept est de retour."),
     # --- years, decades and ranges
-    ("Le pont a ouvert en 1980.", "Le pont a ouvert en mille neuf cent quatre-vingt."),  # AF: vingt invariable in a year
+    # AF: "vingt" and "cent" do not take an s in a year ("l'an mille neuf cent quatre-vingt").
+    ("Le pont a ouvert en 1980.", "Le pont a ouvert en mille neuf cent quatre-vingt."),
     ("La guerre de 1939-1945 a tout changé.",
      "La guerre de mille neuf cent trente-neuf à mille neuf cent quarante-cinq a tout changé."),
     ("La saison 2019-2020 fut courte.", "La saison deux mille dix-neuf deux mille vingt fut courte."),
@@ -64,6 +65,7 @@ CASES: list[tuple[str, str]] = [
     ("Le baril valait US$80 hier.", "Le baril valait quatre-vingts dollars américains hier."),
     ("Une pinte coûte 5,20 £ à Londres.", "Une pinte coûte cinq livres vingt à Londres."),
     ("Le timbre coûte 0,50 €.", "Le timbre coûte cinquante centimes."),
+    ("Le budget de la NASA atteint $25 milliards.", "Le budget de la Nasa atteint vingt-cinq milliards de dollars."),
     ("Le loyer est de 1 200 €/mois.", "Le loyer est de mille deux cents euros par mois."),
     # --- percentages
     ("Le taux atteint 12,5 % cette année.", "Le taux atteint douze virgule cinq pour cent cette année."),
@@ -123,6 +125,9 @@ CASES: list[tuple[str, str]] = [
     ("Le site service-public.fr explique tout.", "Le site service tiret public point fr explique tout."),
     ("Suivez #MardiConseil sur le blog.", "Suivez Mardi Conseil sur le blog."),
     ("Merci à @LeMonde pour le relais.", "Merci à Le Monde pour le relais."),
+    ("Inscriptions sur www.mon-site.fr dès lundi.", "Inscriptions sur mon tiret site point fr dès lundi."),
+    ("Contact : marie_curie@labo-paris.org.", "Contact: marie tiret bas curie arobase labo tiret paris point org."),
+    ("Le fil #JO2024 déborde.", "Le fil J.O deux mille vingt-quatre déborde."),
     # --- fractions
     ("Ajoutez 1/2 litre de lait.", "Ajoutez un demi-litre de lait."),
     ("Il reste ½ heure de route.", "Il reste une demi-heure de route."),
@@ -133,14 +138,21 @@ CASES: list[tuple[str, str]] = [
     ("La France jouera la 1/2 finale.", "La France jouera la demi-finale."),
     # --- phone numbers
     ("Appelez le 01 23 45 67 89.", "Appelez le zéro un, vingt-trois, quarante-cinq, soixante-sept, quatre-vingt-neuf."),
-    ("Mon portable : 06.12.34.56.78.", "Mon portable: zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit."),
+    ("Mon portable : 06.12.34.56.78.",
+     "Mon portable: zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit."),
     ("Depuis l'étranger, composez le +33 1 23 45 67 89.",
      "Depuis l'étranger, composez le plus trente-trois, un, vingt-trois, quarante-cinq, soixante-sept, "
      "quatre-vingt-neuf."),
+    ("Appelez le +33 (0)6 12 34 56 78 avant midi.",
+     "Appelez le plus trente-trois, six, douze, trente-quatre, cinquante-six, soixante-dix-huit avant midi."),
+    ("Le numéro vert 0 800 123 456 est gratuit.",
+     "Le numéro vert zéro huit cents, cent vingt-trois, quatre cent cinquante-six est gratuit."),
     # --- scores and ranges
     ("Lyon a gagné 2-1 contre Nice.", "Lyon a gagné deux à un contre Nice."),
     ("Le score final est de 3:1.", "Le score final est de trois à un."),
     ("Les enfants de 6-12 ans sont acceptés.", "Les enfants de six à douze ans sont acceptés."),
+    ("Le PSG mène 1-0 à la pause.", "Le P.S.G mène un à zéro à la pause."),
+    ("Lisez les pages 12-14 pour demain.", "Lisez les pages douze à quatorze pour demain."),
     # --- already spoken: unchanged
     ("Il était une fois un roi.", "Il était une fois un roi."),
 ]
@@ -173,7 +185,10 @@ def test_sentences_do_not_stop_at_french_abbreviations() -> None:
     assert _split("Mme Martin a dit oui. MM. Petit et Roux aussi.") == [
         "Mme Martin a dit oui.", "MM. Petit et Roux aussi."]
     assert _split("Voir le Dr. Morel et Mlle. Blanc demain.") == ["Voir le Dr. Morel et Mlle. Blanc demain."]
-    assert _split("Il faut env. Trente minutes, cf. Dupont.") == ["Il faut env. Trente minutes, cf. Dupont."]
+    assert _split("Lisez la note, cf. Dupont et Durand. Puis concluez.") == [
+        "Lisez la note, cf. Dupont et Durand.", "Puis concluez."]
+    assert _split("Il vit au 5 av. Foch depuis mai. Il aime Paris.") == [
+        "Il vit au 5 av. Foch depuis mai.", "Il aime Paris."]
     assert _split("César est né vers 100 av. J.-C. Il mourut jeune.") == [
         "César est né vers 100 av. J.-C.", "Il mourut jeune."]
 

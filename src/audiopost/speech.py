@@ -6,7 +6,8 @@ import contextlib
 import multiprocessing
 import os
 import signal
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -186,8 +187,9 @@ def _run(engine: str, settings: VoiceSettings, items: list[Chunk], workdir: Path
 
 def _collect(engine: str, pool: ProcessPoolExecutor, items: list[Chunk], workdir: Path, done: dict[int, float],
              report: _Progress, retry: bool) -> None:
-    futures: list[tuple[Chunk, Future[float]]] = [
-        (c, pool.submit(_synthesize, c.spoken, str(_path(workdir, c)))) for c in items]
+    with _children_ignore_sigint():
+        futures: list[tuple[Chunk, Future[float]]] = [
+            (c, pool.submit(_synthesize, c.spoken, str(_path(workdir, c)))) for c in items]
     for chunk, future in futures:
         try:
             done[chunk.index] = future.result()
@@ -201,6 +203,22 @@ def _collect(engine: str, pool: ProcessPoolExecutor, items: list[Chunk], workdir
             if retry:
                 raise AudiopostError(f"chunk {chunk.index + 1} ({_first_words(chunk.spoken)}): {e}") from None
             continue  # retried once, by the caller, in a fresh worker
+
+
+@contextlib.contextmanager
+def _children_ignore_sigint() -> Iterator[None]:
+    """Workers are started (on submit) with SIGINT blocked from their first instruction (a signal mask
+    survives exec), until ``_start`` ignores it: a Ctrl-C to the process group while a worker is still
+    importing cannot print its traceback. The parent only defers a Ctrl-C that comes meanwhile: it is
+    delivered, and stops the pool, as soon as the workers are started."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _first_words(text: str, n: int = 6) -> str:
@@ -220,6 +238,7 @@ def _start(name: str, settings: VoiceSettings, quiet: bool = True) -> None:
         os.dup2(devnull, 1)
         # Ctrl-C reaches the whole process group: the parent stops the pool; workers just finish.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked at spawn (see above)
     _rate = settings.rate
     try:
         _engine = engine_class(name)(settings)

@@ -9,6 +9,7 @@ budget a narration allows for this.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -41,9 +42,13 @@ class Guess:
 @cache
 def _factory() -> Any:
     from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+    from langdetect.utils.lang_profile import LangProfile
 
     factory = DetectorFactory()
-    factory.load_json_profile([(Path(PROFILES_DIRECTORY) / code).read_text(encoding="utf-8") for code in LANGUAGES])
+    # Not load_json_profile: its bare ``except:`` would turn a Ctrl-C into a "profile format error".
+    for index, code in enumerate(LANGUAGES):
+        data = json.loads((Path(PROFILES_DIRECTORY) / code).read_text(encoding="utf-8"))
+        factory.add_profile(LangProfile(**data), index, len(LANGUAGES))
     factory.set_seed(0)  # langdetect samples at random: a seed makes the same text give the same guess
     return factory
 

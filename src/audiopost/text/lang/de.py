@@ -212,8 +212,8 @@ _TIMES: list[Step] = [
 _PLAIN_TABLE = """z. B.=zum Beispiel|d. h.=das heißt|u. a.=unter anderem|o. Ä.=oder Ähnliches|u. Ä.=und Ähnliches|
 u. U.=unter Umständen|z. T.=zum Teil|i. d. R.=in der Regel|v. a.=vor allem|s. o.=siehe oben|s. u.=siehe unten|
 v. Chr.=vor Christus|n. Chr.=nach Christus|u. s. w.=und so weiter|usw.=und so weiter|usf.=und so fort|
-etc.=et cetera|bzw.=beziehungsweise|bspw.=beispielsweise|ca.=zirka|Ca.=zirka|evtl.=eventuell|
-ggf.=gegebenenfalls|inkl.=inklusive|exkl.=exklusive|zzgl.=zuzüglich|vgl.=vergleiche|Vgl.=vergleiche|
+etc.=et cetera|bzw.=beziehungsweise|bspw.=beispielsweise|ca.=zirka|evtl.=eventuell|
+ggf.=gegebenenfalls|inkl.=inklusive|exkl.=exklusive|zzgl.=zuzüglich|vgl.=vergleiche|
 sog.=sogenannte|bzgl.=bezüglich|ggü.=gegenüber|lt.=laut|mind.=mindestens|max.=maximal|Nr.=Nummer|
 Nrn.=Nummern|Abs.=Absatz|Abb.=Abbildung|Kap.=Kapitel|Bd.=Band|Tel.=Telefon|Str.=Straße|Hbf.=Hauptbahnhof|
 Jh.=Jahrhundert|Jhd.=Jahrhundert|geb.=geboren|gest.=gestorben|ff.=folgende|Dr.=Doktor|Prof.=Professor|
@@ -228,8 +228,9 @@ _ENDS_SENTENCE = ("und so weiter", "und so fort", "et cetera", "folgende")
 
 
 def _plain(pattern: str, word: str) -> Step:
-    """An abbreviation's full word; its period comes back only where it also ended the sentence."""
-    return sub(rf"(?<![\w.]){pattern}(?!\w)", lambda m: word + ends(m, before_capital=word in _ENDS_SENTENCE))
+    """An abbreviation's full word, in any case ("Vgl.", "vgl."; a sentence's first word is capitalized); its
+    period comes back only where it also ended the sentence."""
+    return sub(rf"(?<![\w.]){pattern}(?!\w)", lambda m: word + ends(m, before_capital=word in _ENDS_SENTENCE), re.I)
 
 
 _WEEKDAY_ABBR = dict(zip("Mo Di Mi Do Fr Sa So".split(), _WEEKDAYS, strict=True))
@@ -472,7 +473,7 @@ def _regnal(m: re.Match[str]) -> str:
 
 
 _ROMANS: list[Step] = [
-    sub(r"\b([A-Z][a-zäöüß]+)\s+([IVXLC]+)(\.)?(?![\w])", _regnal),
+    sub(r"\b([A-Z][a-zäöüß]+)\s+([IVXLC]+)(?!\.\w)(\.)?(?![\w])", _regnal),
     sub(rf"\b({_ROMAN_TRIGGERS})\s+([IVXLC]+)\b(?!\.\w)",
         lambda m: f"{m[1]} {cardinal(roman_value(m[2]) or 0)}" if roman_value(m[2]) else m.group(0)),
 ]
@@ -492,7 +493,7 @@ KNOWN_INITIALISMS = frozenset(
     "FC KI IT PC PDF USB CEO DDR BRD ÖPNV LKW PKW AG SMS WM EM TV CD DVD HIV WHO IWF EZB EKD RTL TU ADAC".split())
 """Initialisms spelled letter by letter, even inside a shouted all-caps run ("DIE SPD GEWINNT")."""
 
-_CAPS = re.compile(r"(?<![\w'.-])([A-ZÄÖÜ]{2,})(s)?(?![\w'])(?!-Dollar)")
+_CAPS = re.compile(r"(?<![\w'.-])([A-ZÄÖÜ]{2,})(s)?(?![\w'])(?!-Dollar|\.[A-ZÄÖÜ])")
 _DOTTED = sub(r"(?<![\w.])(?:[A-ZÄÖÜ]\.){1,}[A-ZÄÖÜ](?![\w])\.?(?![\w.])|(?<![\w.])(?:[A-ZÄÖÜ]\.){2,}(?![\w.])",
               lambda m: ".".join(m.group(0).replace(".", "")) + ends(m))
 
@@ -547,11 +548,12 @@ def _capitalize(text: str) -> str:
 
 def normalize(text: str, words: Collection[str] = ()) -> str:
     """The spoken form of one German sentence (``words``: extra acronyms said as words). Abbreviations are
-    read again after the first tidying, and capitals settled before acronyms, so a second run changes nothing."""
+    and web text are read again after the first tidying, and capitals settled before acronyms, so that a second
+    run changes nothing."""
     steps: list[Step] = [
         typography, *_EARLY_TIDY, number_dashes, *_WEB, *_FIXED, *_NUMBERS_EARLY, *_ABBREVIATIONS, *_DATES,
-        *_TIMES, _VERSIONS, *_SYMBOLS, *_MONEY, *_UNIT_STEPS, *_NUMBERS, *_WEB, *_ROMANS, *_WORD_SYMBOLS, dashes, tidy,
-        *_ABBREVIATIONS, _capitalize, _DOTTED, lambda t: _acronyms(t, words), dashes, tidy, _capitalize,
+        *_TIMES, _VERSIONS, *_SYMBOLS, *_MONEY, *_UNIT_STEPS, *_NUMBERS, *_ROMANS, *_WORD_SYMBOLS, dashes, tidy,
+        *_WEB, *_ABBREVIATIONS, _capitalize, _DOTTED, lambda t: _acronyms(t, words), dashes, tidy, _capitalize,
     ]
     return run(steps, text)
 

@@ -1,23 +1,23 @@
 """Spanish: written forms rewritten as a newsreader of Spain would say them (voice ``es`` of espeak-ng).
 
-Conventions and sources: RAE and ASALE, *Ortografía de la lengua española* (2010) for numbers,
-abbreviations, ordinals ("1.º", "2.ª", "3.er") and Roman numerals; RAE's *Diccionario panhispánico de
-dudas* (DPD) for agreement ("veintiún años", "veintiuna casas", "doscientas personas"); Fundéu for money
-("3,50 €", "tres euros con cincuenta céntimos") and percentages; the *Libro de estilo de El País* for
-times ("a las 14.30"). Written numbers use Spain's separators: "1.500,25" (RAE's "1 500" is read too).
+Sources: RAE and ASALE, *Ortografía de la lengua española* (2010) for numbers, abbreviations, ordinals
+("1.º", "2.ª", "3.er") and Roman numerals; RAE's *Diccionario panhispánico de dudas* (DPD) for agreement
+("veintiún años", "veintiuna casas", "doscientas personas"); Fundéu for money ("3,50 €", "tres euros con
+cincuenta céntimos") and percentages; the *Libro de estilo de El País* for times ("a las 14.30"). Numbers
+are written with Spain's separators, "1.500,25" (RAE's "10 000" is read too).
 
-Choices, each checked with ``espeak-ng -q -x -v es`` (benchmarks/espeak_cases.py):
+Choices, checked with ``espeak-ng -q -x -v es`` (benchmarks/espeak_cases.py):
 
-* A number agrees with the noun after it: "1 km" → "un kilómetro", "21 casas" → "veintiuna casas";
-  with no noun after it, it is "uno" ("el 1 de mayo" → "el uno de mayo", RAE admits "primero" too).
-* Roman numerals after kings and popes are ordinals up to ten and cardinals from eleven ("Felipe VI" →
-  "Felipe sexto", "Alfonso XIII" → "Alfonso trece"); centuries and chapters are cardinals ("siglo XXI" →
-  "siglo veintiuno", "capítulo IV" → "capítulo cuatro"); before a noun they are ordinals ("la II
-  República" → "la Segunda República").
-* Times: "14:30" → "catorce treinta", an article where the text gives none ("14:30 h" → "las catorce
-  treinta"), "y" before minutes under ten ("9:05" → "nueve y cinco").
-* Initialisms are written as dotted letters, "PP" → "P.P" (espeak-ng reads "UE" as "we", "U.E" right);
-  acronyms said as words are capitalized words, "OTAN" → "Otan".
+* A number agrees with the noun after it: "1 km" → "un kilómetro", "21 casas" → "veintiuna casas"; with
+  no noun it is "uno" ("el 1 de mayo" → "el uno de mayo"; RAE admits "primero" too).
+* Roman numerals after kings and popes are ordinals to ten and cardinals from eleven ("Felipe sexto",
+  "Alfonso trece"); centuries and chapters are cardinals ("siglo veintiuno", "capítulo cuatro"); between
+  an article and a noun they are ordinals ("la II República" → "la Segunda República").
+* Times: "14:30" → "catorce treinta", "9:05" → "nueve y cinco", with "las" where the text marks a time
+  and gives no article ("Inicio: 14:30 h" → "Inicio: las catorce treinta").
+* Initialisms are written as dotted letters, "PP" → "P.P" (espeak-ng reads "UE" as "we" and "U.E" right);
+  acronyms said as words become capitalized words, "OTAN" → "Otan".
+* The output never contains a digit.
 """
 
 from __future__ import annotations
@@ -46,11 +46,10 @@ from audiopost.text.rules import (
 _L = r"[^\W\d_]"
 _LEFT = r"(?<![\w.,/:-])"
 _NUM = r"(?:\d{1,3}(?:,\d{3}){2,}(?!\d)|(?:\d{1,3}(?:\.\d{3})+|\d{1,3}(?: \d{3})+(?!\d)|\d+)(?:,\d+)?)"
-"""A written number: 7, 1.500, 2.500.000, 10 000, 3,5, 1.234,56; and 2,500,000 (English, not a decimal)."""
-_SNUM = r"(?:(?<![\w.,])-)?" + _NUM
-_MONTHS = ("enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre").split()
+"""A written number: 7, 1.500, 2.500.000, 10 000, 3,5, 1.234,56; 2,500,000 (English, not a decimal)."""
+_MONTHS = "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split()
 _MONTH_ABBR = {"ene": 1, "feb": 2, "mar": 3, "abr": 4, "may": 5, "jun": 6, "jul": 7, "ago": 8, "sep": 9,
-               "sept": 9, "set": 9, "oct": 10, "nov": 11, "dic": 12}
+               "sept": 9, "oct": 10, "nov": 11, "dic": 12}
 _DIGITS = ("cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve")
 
 # --------------------------------------------------------------------------- numbers and agreement
@@ -59,39 +58,38 @@ _DIGITS = ("cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "oc
 class _Numbers(Numbers):
     def cardinal(self, n: int) -> str:
         """num2words says "veintiuno mil", "ciento uno mil"; before "mil" and "millones" it is "un" (DPD)."""
-        words = super().cardinal(n)
-        return re.sub(r"\b(veinti)?uno(?= (?:mil|mill[oó]n|millones|bill[oó]n|billones)\b)",
-                      lambda m: "veintiún" if m.group(1) else "un", words)
+        return re.sub(r"\b(veinti)?uno(?= (?:mil|millón|millones|billón|billones)\b)",
+                      lambda m: "veintiún" if m.group(1) else "un", super().cardinal(n))
 
 
 NUMBERS = _Numbers("es", "coma", "menos", group=r"[. ]", decimal=",")
 cardinal = NUMBERS.cardinal
 
 _NOT_NOUNS = frozenset(
-    "a al ante bajo cabe con contra de del desde durante e en entre hacia hasta mediante para por según sin "
-    "sobre tras y o u ni que como más menos ya no se es son fue fueron era eran será serán sea está están "
-    "estaba ha han había hay lo la el los las le les su sus mi mis un una unos unas este esta estos estas "
-    "ese esa cuando donde pero si porque aunque mientras vs x".split())
+    "a al ante bajo con contra de del desde durante e en entre hacia hasta mediante para por según sin sobre tras "
+    "y o u ni que como más menos ya no se es son fue fueron era eran será serán sea está están estaba ha han había "
+    "hay lo la el los las le les su sus mi mis un una unos unas este esta estos estas ese esa cuando donde pero si "
+    "porque aunque mientras vs x".split())
 _FEMININE = frozenset(
-    "vez veces mujer mujeres noche noches parte partes clase clases calle calles red redes ley leyes fuente "
-    "fuentes tarde tardes frase frases imagen imágenes base bases sede sedes serie series especie especies "
-    "mente llave llaves nube nubes mano manos foto fotos moto motos luz luces voz voces cruz cruces raíz "
-    "raíces flor flores piel pieles muerte muertes torre torres gente costumbre costumbres radio".split())
+    "vez veces mujer mujeres noche noches parte partes clase clases calle calles red redes ley leyes fuente fuentes "
+    "tarde tardes frase frases imagen imágenes base bases sede sedes serie series especie especies mente llave "
+    "llaves nube nubes mano manos foto fotos moto motos luz luces voz voces cruz cruces raíz raíces flor flores "
+    "piel pieles muerte muertes torre torres gente costumbre costumbres radio".split())
 _MASCULINE_A = frozenset(
-    "día días problema problemas programa programas tema temas sistema sistemas mapa mapas idioma idiomas "
-    "clima climas planeta planetas poema poemas dilema dilemas esquema esquemas drama dramas fantasma "
-    "fantasmas lema lemas pijama pijamas cometa cometas enigma enigmas síntoma síntomas diagrama diagramas "
-    "sofá sofás papá papás tranvía tranvías mediodía".split())
+    "día días problema problemas programa programas tema temas sistema sistemas mapa mapas idioma idiomas clima "
+    "climas planeta planetas poema poemas dilema dilemas esquema esquemas drama dramas fantasma fantasmas lema "
+    "lemas pijama pijamas cometa cometas enigma enigmas síntoma síntomas sofá sofás papá papás tranvía tranvías "
+    "mediodía".split())
 
 
 def gender(word: str) -> str | None:
-    """"f" or "m" for a noun after a number, None for a word that is not one ("de", "es", a name)."""
+    """"f" or "m" for a noun after a number; None for a word that is not one ("de", "es", a name)."""
     if not word or not word.islower() or word in _NOT_NOUNS:
         return None
-    if word in _FEMININE or (word.endswith(("a", "as")) and word not in _MASCULINE_A
-                             and not word.endswith(("ista", "istas"))):
+    if word in _FEMININE or word.endswith(("ción", "ciones", "sión", "siones", "dad", "dades", "tud", "tudes")):
         return "f"
-    return "f" if word.endswith(("ción", "ciones", "sión", "siones", "dad", "dades", "tud", "tudes")) else "m"
+    feminine = word.endswith(("a", "as")) and word not in _MASCULINE_A and not word.endswith(("ista", "istas"))
+    return "f" if feminine else "m"
 
 
 def agree(words: str, genre: str | None) -> str:
@@ -100,15 +98,13 @@ def agree(words: str, genre: str | None) -> str:
     if genre is None:
         return words
     cut = max((m.end() for m in re.finditer(r"\b(?:millón|millones|billón|billones)\b", words)), default=0)
-    head, tail = words[:cut], words[cut:]
+    tail = words[cut:]
     if genre == "f":
-        tail = re.sub(r"\bveinti(?:uno|ún)\b", "veintiuna", tail)
-        tail = re.sub(r"\bun(?:o)?\b", "una", tail)
-        tail = re.sub(r"ientos\b", "ientas", tail)
+        tail = re.sub(r"ientos\b", "ientas", re.sub(r"\b(?:veinti)?uno?\b|\bveintiún\b",
+                                                    lambda m: "veintiuna" if "veinti" in m.group(0) else "una", tail))
     else:
-        tail = re.sub(r"\bveintiuno$", "veintiún", tail)
-        tail = re.sub(r"\buno$", "un", tail)
-    return head + tail
+        tail = re.sub(r"\b(veinti)?uno$", lambda m: "veintiún" if m.group(1) else "un", tail)
+    return words[:cut] + tail
 
 
 def count(text: str, genre: str | None = None) -> str:
@@ -121,8 +117,8 @@ def count(text: str, genre: str | None = None) -> str:
 
 
 def _noun_after(m: re.Match[str]) -> str | None:
-    """The gender of the noun right after a number, skipping "mil" ("21 mil personas"). Past one it must be
-    a plural ("en 2021 llegó" is a year before a verb)."""
+    """The gender of the noun after a number, past "mil" ("21 mil personas"). Past one it must be a plural:
+    "en 2021 llegó" is a year before a verb."""
     after = re.match(rf"\s+(?:mil\s+)?({_L}+)", m.string[m.end():])
     if not after or (m.group(0) != "1" and not after.group(1).endswith("s")):
         return None
@@ -131,8 +127,8 @@ def _noun_after(m: re.Match[str]) -> str | None:
 
 def _with_noun(words: str, noun: str) -> str:
     """"un millón" + "euros" → "un millón de euros" (RAE: "de" after a round million)."""
-    return f"{words} de {noun}" if re.search(r"(?:millón|millones|billón|billones)(?: y medio)?$", words) else \
-        f"{words} {noun}"
+    million = re.search(r"(?:millón|millones|billón|billones)(?: y medio)?$", words)
+    return f"{words} de {noun}" if million else f"{words} {noun}"
 
 
 _ORD_UNITS = ("", "primer", "segund", "tercer", "cuart", "quint", "sext", "séptim", "octav", "noven")
@@ -143,168 +139,126 @@ _ORD_HUNDREDS = ("", "centésim", "ducentésim", "tricentésim", "cuadringentés
 
 
 def ordinal(n: int, form: str = "o") -> str:
-    """RAE 2010 ordinals: 11 "undécimo", 13 "decimotercero", 21 "vigésimo primero". ``form``: "o"
-    (masculine), "a" (feminine), "" (apocope before a masculine noun: "primer", "tercer"), plus "s"."""
+    """RAE 2010: 11 "undécimo", 13 "decimotercero", 21 "vigésimo primero". ``form``: "o" (masculine),
+    "a" (feminine), "" (apocope before a masculine noun: "primer", "tercer"), any of them plus "s"."""
     if not 0 < n < 1000:
         return cardinal(n)
-    plural = "s" if form.endswith("s") else ""
-    end = (form.rstrip("s") or "o") + plural
+    end = (form.rstrip("s") or "o") + ("s" if form.endswith("s") else "")
     hundreds, tens, units = n // 100, n // 10 % 10, n % 10
+    unit = _ORD_UNITS[units] + ("" if form == "" and units in (1, 3) else end) if units else ""
     words = [_ORD_HUNDREDS[hundreds] + end] if hundreds else []
     if tens == 1 and units in (1, 2):
         words.append(("undécim", "duodécim")[units - 1] + end)
+    elif tens == 1 and units:
+        words.append("decimo" + unit)
     else:
-        unit = ""
-        if units:
-            apocope = form == "" and units in (1, 3)
-            unit = _ORD_UNITS[units] + ("" if apocope else end)
-        if tens == 1 and units:
-            words.append("decimo" + unit)
-        else:
-            words += [w for w in (_ORD_TENS[tens] + end if tens else "", unit) if w]
+        words += [w for w in (_ORD_TENS[tens] + end if tens else "", unit) if w]
     return " ".join(words)
 
 
 # --------------------------------------------------------------------------- abbreviations and fixed tokens
 
-_TITLES = {"Sr": "señor", "Sra": "señora", "Srta": "señorita", "Sres": "señores", "Dr": "doctor",
-           "Dra": "doctora", "Dña": "doña", "D.ª": "doña", "Prof": "profesor", "Profa": "profesora",
-           "Lic": "licenciado", "Ing": "ingeniero", "Gral": "general", "Excmo": "excelentísimo",
-           "Excma": "excelentísima", "Sto": "santo", "Sta": "santa", "Ud": "usted", "Uds": "ustedes",
-           "Vd": "usted", "Vds": "ustedes"}
-_PLAIN = [(r"[Pp]\.\s?ej\.", "por ejemplo"), (r"etc\.", "etcétera"), (r"[Aa]prox\.", "aproximadamente"),
-          (r"vs\.?", "contra"), (r"[Pp]ágs\.", "páginas"), (r"[Pp]ág\.", "página"), (r"[Nn]\.?\s?º", "número"),
-          (r"[Nn]úm\.", "número"), (r"[Tt]el\.", "teléfono"), (r"[Aa]vda\.", "avenida"), (r"[Pp]za\.", "plaza"),
-          (r"[Cc]ap\.", "capítulo"), (r"[Vv]ol\.", "volumen"), (r"[Aa]rt\.", "artículo"),
-          (r"[Ee]j\.", "ejemplo"), (r"i\.\s?e\.", "es decir"), (r"a\.\s?C\.", "antes de Cristo"),
-          (r"d\.\s?C\.", "después de Cristo"), (r"S\.\s?A\.", "sociedad anónima"),
-          (r"S\.\s?L\.", "sociedad limitada"), (r"[Cc]ía\.", "compañía"), (r"[Dd]pto\.", "departamento"),
-          (r"[Mm]áx\.", "máximo"), (r"[Mm]ín\.", "mínimo"), (r"pp\.(?=\s?\d)", "páginas"),
-          (r"p\.(?=\s?\d)", "página"), (r"s\.(?=\s?[IVXL]+\b)", "siglo"), (r"[Cc]/(?=\s?[A-ZÁÉÍÓÚ])", "calle")]
-_FIXED = [(r"(?<!\w)EE\.?\s?UU\.?(?!\w)", "Estados Unidos"), (r"(?<!\w)CC\.?\s?OO\.?(?!\w)", "Comisiones Obreras"),
-          (r"(?<![\w/])24/7(?![\w/])", "veinticuatro siete"), (r"(?<!\w)C\+\+(?!\w)", "C más más"),
-          (r"(?<!\w)I\+D\+i(?!\w)", "I más D más i"), (r"(?<!\w)I\+D(?!\w)", "I más D"),
-          (r"(?<![\w.])SA(?!\w)", "sociedad anónima"), (r"(?<![\w.])SL(?!\w)", "sociedad limitada"),
-          (r"(?<!\w)y/o(?!\w)", "y o"), (r"(?<!\w)[Ww]i-?[Ff]i(?!\w)", "wifi"), (r"\[\d+\]", "")]
+_PLAIN = [
+    (r"Sr\.", "señor"), (r"Sra\.", "señora"), (r"Srta\.", "señorita"), (r"Sres\.", "señores"), (r"Dr\.", "doctor"),
+    (r"Dra\.", "doctora"), (r"Dña\.", "doña"), (r"D\.ª", "doña"), (r"Prof\.", "profesor"), (r"Profa\.", "profesora"),
+    (r"Lic\.", "licenciado"), (r"Ing\.", "ingeniero"), (r"Gral\.", "general"), (r"Excmo\.", "excelentísimo"),
+    (r"Excma\.", "excelentísima"), (r"Sto\.", "santo"), (r"Sta\.", "santa"), (r"Ud\.|Vd\.", "usted"),
+    (r"Uds\.|Vds\.", "ustedes"), (r"[Pp]\.\s?ej\.", "por ejemplo"), (r"etc\.", "etcétera"),
+    (r"[Aa]prox\.", "aproximadamente"), (r"vs\.?", "contra"), (r"[Pp]ágs\.", "páginas"), (r"[Pp]ág\.", "página"),
+    (r"[Nn]\.?\s?º", "número"), (r"[Nn]úm\.", "número"), (r"[Tt]el\.", "teléfono"), (r"[Aa]vda\.", "avenida"),
+    (r"[Pp]za\.", "plaza"), (r"[Cc]ap\.", "capítulo"), (r"[Vv]ol\.", "volumen"), (r"[Aa]rt\.", "artículo"),
+    (r"[Ee]j\.", "ejemplo"), (r"i\.\s?e\.", "es decir"), (r"a\.\s?C\.", "antes de Cristo"),
+    (r"d\.\s?C\.", "después de Cristo"), (r"S\.\s?A\.|SA", "sociedad anónima"), (r"S\.\s?L\.|SL", "sociedad limitada"),
+    (r"[Cc]ía\.", "compañía"), (r"[Dd]pto\.", "departamento"), (r"[Mm]áx\.", "máximo"), (r"[Mm]ín\.", "mínimo"),
+    (r"pp\.(?=\s?\d)", "páginas"), (r"p\.(?=\s?\d)", "página"), (r"s\.(?=\s?[IVXL]+\b)", "siglo "),
+    (r"[Cc]/(?=\s?[A-ZÁÉÍÓÚ])", "calle "), (r"EE\.?\s?UU\.?", "Estados Unidos"),
+    (r"CC\.?\s?OO\.?", "Comisiones Obreras"),
+    (r"24/7", "veinticuatro siete"), (r"C\+\+", "C más más"), (r"I\+D\+i", "I más D más i"), (r"I\+D", "I más D"),
+    (r"y/o", "y o"), (r"[Ww]i-?[Ff]i", "wifi"),
+]
+"""Abbreviations (RAE 2010, appendix 2) and fixed tokens; Fundéu: "versus" is better said "contra"."""
 
 
 def _abbr(pattern: str, word: str) -> Step:
-    """An abbreviation's word; its period comes back only where it also ended the sentence (``ends``)."""
-    keeps = word == "etcétera"
-
+    """An abbreviation's words; its period comes back only where it also ended the sentence (``ends``)."""
     def repl(m: re.Match[str]) -> str:
-        return word + (ends(m, before_capital=keeps) if m.group(0).endswith(".") else "")
+        return word + (ends(m, before_capital=word == "etcétera") if m.group(0).endswith(".") else "")
 
-    return sub(rf"(?<![\w.]){pattern}(?!\w)", repl)
-
-
-def _titles(text: str) -> str:
-    """"Sr. García" → "señor García"; "D. Juan" → "don Juan" (not an initial after a name: "Franklin D.")."""
-    names = "|".join(re.escape(t) for t in sorted(_TITLES, key=len, reverse=True))
-    text = re.sub(rf"(?<![\w.])({names})(?:\.|(?<=ª))(?!\w)",
-                  lambda m: _TITLES[m.group(1)] + ends(m, before_capital=False), text)
-    return text
+    return sub(rf"(?<![\w./])(?:{pattern})(?![\w/])", repl)
 
 
-_SENTENCE_STARTS = frozenset("el la los las lo un una y e o pero que en de del con por para se no es son fue esto esta "
-                             "este eso así además luego después ahora entonces también hoy ayer si cuando ya".split())
+_ABBREVIATIONS: list[Step] = [sub(r"\[\d+\]", ""), *(_abbr(p, w) for p, w in _PLAIN)]
+_SENTENCE_STARTS = frozenset("el la los las lo un una y e o pero que en de del con por para se no es son fue "
+                             "esto esta este eso así además luego después ahora entonces también hoy ayer si "
+                             "cuando ya".split())
 _LETTER_AFTER = frozenset("vitamina plan tipo modelo grupo clase categoría opción letra fila columna versión nivel "
                           "punto eje formato carnet carné".split()) | set(_DIGITS)
 
 
 def _don(text: str) -> str:
-    """"D. Juan" → "don Juan", but "la vitamina D. Además" keeps its full stop, and after a capitalized word
-    inside a sentence "D." is an initial ("Pedro Juan D. Pérez" → "… D Pérez"). Runs after the numbers and
-    ignores the case of the next word, and runs last, so that a second pass decides the same."""
+    """"D. Juan" → "don Juan"; "la vitamina D. Además" keeps its full stop; after a capitalized word inside
+    a sentence "D." is an initial ("Pedro Juan D. Pérez" → "… D Pérez"). It runs last and ignores the case
+    of the next word, so that a second pass decides the same."""
     def repl(m: re.Match[str]) -> str:
         before = re.search(r"(?:^|([.!?¿¡(\"]?)\s*)(\S+)\s+$", m.string[:m.start()])
         if m.group(1).lower() in _SENTENCE_STARTS or (before and before.group(2).lower() in _LETTER_AFTER):
             return m.group(0)
-        initial = before and before.group(2)[0].isupper() and before.group(1) == "" and before.start(2) > 0
+        initial = before and before.group(2)[0].isupper() and not before.group(1) and before.start(2) > 0
         return ("D " if initial else "don ") + m.group(1)
 
     return re.sub(rf"(?<![\w.])D\.\s+({_L}+)", repl, text)
 
 
-_ABBREVIATIONS: list[Step] = [*(sub(p, r) for p, r in _FIXED), _titles, *(_abbr(p, w) for p, w in _PLAIN)]
-
 # --------------------------------------------------------------------------- dates and times
 
 
-def _date(day: int, month: int, year: str) -> str | None:
-    """"veintisiete de noviembre de dos mil veintiséis"; a two-digit year is "del veintiséis"."""
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    said = f"{cardinal(day)} de {_MONTHS[month - 1]}"
-    if len(year) == 2:
-        return f"{said} del {count(year)}"
-    return f"{said} de {cardinal(int(year))}" if year else said
+def _date(m: re.Match[str], day: str, month: int | str, year: str | None) -> str:
+    """"veintisiete de noviembre de dos mil veintiséis"; a two-digit year is "del ochenta y nueve"."""
+    month = int(month)
+    if not (1 <= month <= 12 and 1 <= int(day) <= 31):
+        return m.group(0)
+    said = f"{cardinal(int(day))} de {_MONTHS[month - 1]}"
+    if year:
+        said += f" del {count(year)}" if len(year) == 2 else f" de {cardinal(int(year))}"
+    return spaced(m, said)
 
 
-def _numeric_date(m: re.Match[str]) -> str:
-    return _date(int(m.group(1)), int(m.group(2)), m.group(3) or "") or m.group(0)
-
-
-def _iso_date(m: re.Match[str]) -> str:
-    return _date(int(m.group(3)), int(m.group(2)), m.group(1)) or m.group(0)
-
-
-def _month_abbr_date(m: re.Match[str]) -> str:
-    return _date(int(m.group(1)), _MONTH_ABBR[m.group(2).lower()], m.group(3) or "") or m.group(0)
-
-
-_ABBR_RE = "|".join(sorted(_MONTH_ABBR, key=len, reverse=True))
 _DATES: list[Step] = [
     sub(r"(?<![\w-])(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w-])",
-        _iso_date),
-    sub(r"(?<![\w/.,-])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\w/-]|[.,]\d)", _numeric_date),
-    sub(r"(?<![\w/.,-])(\d{1,2})[.-](\d{1,2})[.-](\d{4})(?![\w/-]|[.,]\d)", _numeric_date),
-    sub(r"\b([Ee]l|[Dd]el|[Aa]l) (\d{1,2})/(\d{1,2})(?![\w/])",
-        lambda m: f"{m.group(1)} {_date(int(m.group(2)), int(m.group(3)), '') or m.group(0)[len(m.group(1)) + 1:]}"),
-    sub(rf"(?<![\w.,])(\d{{1,2}})(?:\s|-|\sde\s)(?i:({_ABBR_RE}))\.?(?:(?:\s|-|\sde\s)(\d{{4}}))?(?!\w)",
-        _month_abbr_date),
-    sub(r"(?<![\w-])(\d{4})-(0[1-9]|1[0-2])(?![\w-])",
-        lambda m: f"{_MONTHS[int(m.group(2)) - 1]} de {cardinal(int(m.group(1)))}"
-        if int(m.group(2)) <= int(m.group(1)[2:]) else m.group(0)),
+        lambda m: _date(m, m.group(3), m.group(2), m.group(1))),
+    sub(r"(?<![\w/.,-])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\w/-]|[.,]\d)", lambda m: _date(m, *m.groups())),
+    sub(r"(?<![\w/.,-])(\d{1,2})[.-](\d{1,2})[.-](\d{4})(?![\w/-]|[.,]\d)", lambda m: _date(m, *m.groups())),
+    sub(r"(?:(?<=\b[Ee]l )|(?<=\b[Dd]el )|(?<=\b[Aa]l ))(\d{1,2})/(\d{1,2})(?![\w/])",
+        lambda m: _date(m, *m.groups(), None)),
+    sub(rf"(?<![\w.,])(\d{{1,2}})(?:\s|-|\sde\s)(?i:({'|'.join(sorted(_MONTH_ABBR, key=len, reverse=True))}))\.?"
+        r"(?:(?:\s|-|\sde\s)(\d{4}))?(?!\w)",
+        lambda m: _date(m, m.group(1), _MONTH_ABBR[m.group(2).lower()], m.group(3))),
+    sub(r"(?<![\w-])(\d{4})-(0[1-9]|1[0-2])(?![\w-])", lambda m: f"{_MONTHS[int(m.group(2)) - 1]} de "
+        f"{cardinal(int(m.group(1)))}" if int(m.group(2)) <= int(m.group(1)[2:]) else m.group(0)),
 ]
 
 
-def _hour(h: int) -> str:
-    """Hours are feminine (la hora): "la una", "las veintiuna" (DPD)."""
-    return agree(cardinal(h), "f")
-
-
 def _time_words(h: int, mins: int, mark: str) -> str | None:
-    """"14:30" → "catorce treinta"; "9:05" → "nueve y cinco"; "14:00 h" → "catorce horas"."""
+    """"14:30" → "catorce treinta"; "9:05" → "nueve y cinco"; "14:00 h" → "catorce horas"; hours are
+    feminine ("la una", "las veintiuna", DPD)."""
     if h > 24 or mins > 59 or (mark[:1] in ("a", "p") and not 1 <= h <= 12):
         return None
-    said = _hour(h)
+    said = "cero horas" if h == 0 and not mins else agree(cardinal(h), "f")
     if mins:
         said += f" y {cardinal(mins)}" if mins < 10 else f" {cardinal(mins)}"
-    elif mark.startswith("h") and h != 1:
+    elif mark.startswith("h") and h > 1:
         said += " horas"
-    return said + _meridiem(h, mark)
-
-
-def _meridiem(h: int, mark: str) -> str:
-    """"a. m." and "p. m." as the part of the day: "diez de la mañana", "ocho de la noche"."""
-    if mark[:1] not in ("a", "p"):
-        return ""
-    if mark[0] == "a":
-        return " de la noche" if h == 12 else (" de la madrugada" if h < 6 else " de la mañana")
-    return " del mediodía" if h == 12 else (" de la tarde" if h < 8 else " de la noche")
-
-
-def _article(m: re.Match[str], h: int) -> str:
-    """"la"/"las" before a marked time where the text has none ("Inicio: 14:30 h"), not after a preposition
-    ("de 9 a 14 h" → "de nueve a catorce horas")."""
-    before = m.string[:m.start()].lower()
-    return "" if re.search(r"\b(?:la|las|de|a|desde|hasta|entre|y)\s*$", before) else ("la " if h == 1 else "las ")
+    if mark[:1] == "a":
+        said += " de la noche" if h == 12 else (" de la madrugada" if h < 6 else " de la mañana")
+    elif mark[:1] == "p":
+        said += " del mediodía" if h == 12 else (" de la tarde" if h < 8 else " de la noche")
+    return said
 
 
 def _clock(m: re.Match[str]) -> str:
-    """A time of day; an article where it is marked ("14:30 h" → "las catorce treinta"); with seconds, a
-    duration ("1:05:30" → "una hora, cinco minutos y treinta segundos")."""
+    """A time of day, with "las" where it is marked and has no article or preposition before it ("Inicio:
+    14:30 h" → "Inicio: las catorce treinta"); with seconds a duration ("1:05:30" → "una hora, cinco
+    minutos y treinta segundos")."""
     h, mins, secs, mark = int(m.group("h")), int(m.group("m") or 0), m.group("s"), (m.group("mark") or "").lower()
     if secs:
         if mins > 59 or int(secs) > 59:
@@ -315,7 +269,9 @@ def _clock(m: re.Match[str]) -> str:
     words = _time_words(h, mins, mark)
     if words is None:
         return m.group(0)
-    return spaced(m, (_article(m, h) if mark else "") + words) + (ends(m) if mark.endswith(".") else "")
+    bare = mark and not re.search(r"\b(?:la|las|el|del|al|de|a|desde|hasta|entre|y)\s*$", m.string[:m.start()].lower())
+    article = ("la " if h == 1 else "las ") if bare else ""
+    return spaced(m, article + words) + (ends(m) if mark.endswith(".") else "")
 
 
 def _time_range(m: re.Match[str]) -> str:
@@ -337,144 +293,130 @@ _TIMES: list[Step] = [
     sub(r"(?<![\w:.,])(?P<h>\d{1,2})(?P<m>)(?P<s>)\s?(?P<mark>[ap]\.\s?m\.|[ap]m\b)", _clock),
     sub(r"(?<=\b[Ll]a )1(?:\s?h\b)?(?![\w:]|[.,]\d)", "una"),
     sub(r"(?<=\b[Ll]as )(\d{1,2})(?:\s?(h\b|horas\b))?(?![\w:]|[.,]\d)",
-        lambda m: _hour(int(m.group(1))) + (" horas" if m.group(2) else "")),
+        lambda m: agree(cardinal(int(m.group(1))), "f") + (" horas" if m.group(2) else "")),
 ]
 
-# --------------------------------------------------------------------------- ordinals, money, units
-
-
-def _ordinal(m: re.Match[str]) -> str:
-    """"1.º" → "primero", "2.ª" → "segunda", "3.er" → "tercer", "1.os" → "primeros"; also "2do", "3ra"."""
-    suffix = m.group(2).lstrip(".")
-    form = "" if suffix == "er" else ("a" if suffix.rstrip("s")[-1] in "aª" else "o")
-    form += "s" if suffix.endswith("s") and form else ""
-    after = re.match(rf"\s+({_L}+)", m.string[m.end():])
-    if form == "o" and after and gender(after.group(1)) == "m":
-        form = ""  # "21.º aniversario" → "vigésimo primer aniversario" (DPD "primero", "tercero")
-    return spaced(m, ordinal(int(m.group(1).replace(".", "")), form))
-
+# --------------------------------------------------------------------------- money and units
 
 _CURRENCY = {"€": ("euro", "euros", "m", "céntimo", "céntimos"), "$": ("dólar", "dólares", "m", "centavo", "centavos"),
              "£": ("libra", "libras", "f", "penique", "peniques"), "¥": ("yen", "yenes", "m", "sen", "sen")}
 _CODES = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥"}
 _MONEY_NUM = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?(?!\d)|\d+(?:[.,]\d{1,2})?(?!\d)"
 _SCALE = r"(?P<scale>mil millones|millones|millón|mill\.|M|mil|MM|k)"
-
-
-def _money_number(num: str) -> tuple[int, int]:
-    """"1.500" → (1500, 0); "3,50" and "3.50" → (3, 50): a separator before 1-2 final digits is decimal."""
-    cents = re.search(r"[.,](\d{1,2})$", num)
-    whole = num[:cents.start()] if cents else num
-    return int(re.sub(r"\D", "", whole) or 0), int(cents.group(1).ljust(2, "0")) if cents else 0
-
-
-def _amount(num: str, sym: str, scale: str, us: bool) -> str:
-    """"3,50 €" → "tres euros con cincuenta céntimos"; "20 M€" → "veinte millones de euros"."""
-    one, many, genre, cent, cents = _CURRENCY[sym]
-    many += " estadounidenses" if us else ""
-    units, hundredths = _money_number(num)
-    if scale:
-        return _with_noun(_scaled(f"{units},{hundredths:02d}".rstrip("0").rstrip(","), scale), many)
-    main = _with_noun(agree(cardinal(units), genre), one if units == 1 else many)
-    if not hundredths:
-        return main
-    small = f"{agree(cardinal(hundredths), 'm')} {cent if hundredths == 1 else cents}"
-    return f"{main} con {small}" if units else small
+_SYM = r"(?P<us>US\s?)?(?P<sym>[$€£¥]|EUR|USD|GBP|JPY)"
 
 
 def _scaled(num: str, scale: str) -> str:
-    """"1,5 millones" → "un millón y medio" (Fundéu); "2,3 millones" → "dos coma tres millones"."""
+    """"20 M" → "veinte millones"; "1,5 millones" → "un millón y medio" (Fundéu); "2,3 millones" → "dos
+    coma tres millones"; "1,2 mil millones" → "mil doscientos millones"."""
     scale = {"M": "millones", "mill.": "millones", "MM": "mil millones", "k": "mil", "millón": "millones"}.get(
         scale, scale)
     whole, _, frac = num.partition(",")
     if scale == "mil millones" and frac:
         return f"{cardinal(round(float(num.replace('.', '').replace(',', '.')) * 1000))} millones"
     if frac == "5" and scale != "mil":
-        head = "un millón" if whole == "1" and scale == "millones" else f"{agree(count(whole), 'm')} {scale}"
-        return f"{head} y medio"
+        return ("un millón" if whole == "1" and scale == "millones" else f"{count(whole, 'm')} {scale}") + " y medio"
     if whole == "1" and not frac:
         return {"millones": "un millón", "mil": "mil"}.get(scale, "mil millones")
-    return f"{agree(count(num), 'm')} {scale}"
+    return f"{count(num, 'm')} {scale}"
 
 
 def _money(m: re.Match[str]) -> str:
-    sym = _CODES.get(m.group("sym"), m.group("sym"))
-    us = bool(m.group("us")) or m.group("sym") == "USD"
-    said = _amount(m.group("num"), sym, m.group("scale") or "", us)
+    """"3,50 €" → "tres euros con cincuenta céntimos"; "20 M€" → "veinte millones de euros"; "US$ 30" →
+    "treinta dólares estadounidenses". A separator before one or two final digits is a decimal one."""
+    one, many, genre, cent, cents = _CURRENCY[_CODES.get(m.group("sym"), m.group("sym"))]
+    many += " estadounidenses" if m.group("us") or m.group("sym") == "USD" else ""
+    num = m.group("num")
+    decimals = re.search(r"[.,](\d{1,2})$", num)
+    units = int(re.sub(r"\D", "", num[:decimals.start()] if decimals else num) or 0)
+    hundredths = int(decimals.group(1).ljust(2, "0")) if decimals else 0
+    if m.group("scale"):
+        said = _with_noun(_scaled(f"{units},{hundredths:02d}".rstrip("0").rstrip(","), m.group("scale")), many)
+    else:
+        said = _with_noun(agree(cardinal(units), genre), one if units == 1 else many)
+        small = f"{agree(cardinal(hundredths), 'm')} {cent if hundredths == 1 else cents}"
+        said = (f"{said} con {small}" if units else small) if hundredths else said
     return spaced(m, ("menos " if m.group("neg") else "") + said)
 
 
-_SYM = r"(?P<us>US\s?)?(?P<sym>[$€£¥]|EUR|USD|GBP|JPY)"
-_MONEY: list[Step] = [
-    sub(rf"(?P<neg>(?<![\w.,])-)?(?<!\w){_SYM}\s?(?P<num>{_MONEY_NUM})(?:\s?{_SCALE}(?!\w))?(?!\w)", _money),
-    sub(rf"(?P<neg>(?<![\w.,])-)?(?<![\w.,])(?P<num>{_MONEY_NUM})\s?(?:{_SCALE}\s?(?:de\s)?)?{_SYM}(?!\w)", _money),
-    sub(rf"{_LEFT}(\d+(?:,\d+)?)\s(millones|millón|mil millones)\b", lambda m: _scaled(m.group(1), m.group(2))),
-]
+_UNIT_NAMES = (
+    "km kilómetro|m metro|cm centímetro|mm milímetro|kg kilogramo|g gramo|mg miligramo|t tonelada|l litro|L litro|"
+    "ml mililitro|ha hectárea|km/h kilómetro por hora|m/s metro por segundo|m² metro cuadrado|km² kilómetro "
+    "cuadrado|m³ metro cúbico|°C grado centígrado|°F grado Fahrenheit|° grado|kB kilobyte|KB kilobyte|MB megabyte|"
+    "GB gigabyte|TB terabyte|Hz hercio|MHz megahercio|GHz gigahercio|Mbps megabit por segundo|W vatio|kW kilovatio|"
+    "MW megavatio|kWh kilovatio hora|mAh miliamperio hora|V voltio|h hora|min minuto|s segundo|ms milisegundo|"
+    "kcal kilocaloría|mph milla por hora|dB decibelio")
+_UNITS = {unit: name for unit, _, name in (u.partition(" ") for u in _UNIT_NAMES.split("|"))}
+_PER = {"%": "por ciento", "‰": "por mil"}
 
-_UNITS: dict[str, tuple[str, str, str]] = {
-    "km": ("kilómetro", "kilómetros", "m"), "m": ("metro", "metros", "m"), "cm": ("centímetro", "centímetros", "m"),
-    "mm": ("milímetro", "milímetros", "m"), "kg": ("kilogramo", "kilogramos", "m"), "g": ("gramo", "gramos", "m"),
-    "mg": ("miligramo", "miligramos", "m"), "t": ("tonelada", "toneladas", "f"), "l": ("litro", "litros", "m"),
-    "L": ("litro", "litros", "m"), "ml": ("mililitro", "mililitros", "m"), "ha": ("hectárea", "hectáreas", "f"),
-    "km/h": ("kilómetro por hora", "kilómetros por hora", "m"), "m/s": ("metro por segundo", "metros por segundo", "m"),
-    "m²": ("metro cuadrado", "metros cuadrados", "m"), "km²": ("kilómetro cuadrado", "kilómetros cuadrados", "m"),
-    "m³": ("metro cúbico", "metros cúbicos", "m"), "°C": ("grado centígrado", "grados centígrados", "m"),
-    "°F": ("grado Fahrenheit", "grados Fahrenheit", "m"),
-    "°": ("grado", "grados", "m"), "kB": ("kilobyte", "kilobytes", "m"), "KB": ("kilobyte", "kilobytes", "m"),
-    "MB": ("megabyte", "megabytes", "m"), "GB": ("gigabyte", "gigabytes", "m"), "TB": ("terabyte", "terabytes", "m"),
-    "Mbps": ("megabit por segundo", "megabits por segundo", "m"), "Hz": ("hercio", "hercios", "m"),
-    "MHz": ("megahercio", "megahercios", "m"), "GHz": ("gigahercio", "gigahercios", "m"),
-    "W": ("vatio", "vatios", "m"), "kW": ("kilovatio", "kilovatios", "m"), "MW": ("megavatio", "megavatios", "m"),
-    "kWh": ("kilovatio hora", "kilovatios hora", "m"), "mAh": ("miliamperio hora", "miliamperios hora", "m"),
-    "V": ("voltio", "voltios", "m"), "h": ("hora", "horas", "f"), "min": ("minuto", "minutos", "m"),
-    "s": ("segundo", "segundos", "m"), "ms": ("milisegundo", "milisegundos", "m"), "kcal": ("kilocaloría",
-    "kilocalorías", "f"), "mph": ("milla por hora", "millas por hora", "f"), "dB": ("decibelio", "decibelios", "m"),
-    "%": ("por ciento", "por ciento", ""), "‰": ("por mil", "por mil", ""),
-}
-_UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+
+def _plural(name: str) -> str:
+    """"kilómetro por hora" → "kilómetros por hora", "metro cuadrado" → "metros cuadrados", "kilovatio hora"
+    → "kilovatios hora": the noun and its adjectives, up to "por"."""
+    words = name.split(" ")
+    stop = words.index("por") if "por" in words else len(words)
+    return " ".join(w + "s" if i == 0 or (i < stop and w.endswith("o")) else w for i, w in enumerate(words))
 
 
 def _unit(m: re.Match[str]) -> str:
     """"1 km" → "un kilómetro", "21 t" → "veintiuna toneladas", "12,5 %" → "doce coma cinco por ciento"."""
-    one, many, genre = _UNITS[re.sub(r"\s", "", m.group("unit")).replace("º", "°")]
-    n, n2 = m.group("n"), m.group("n2")
-    said = count(n, genre or None) + (f" a {count(n2, genre or None)}" if n2 else "")
-    if not genre:
-        return spaced(m, f"{said} {many}")
-    return spaced(m, _with_noun(said, one if n.lstrip("-") == "1" and not n2 else many))
+    unit, n, n2 = re.sub(r"\s", "", m.group("unit")).replace("º", "°"), m.group("n"), m.group("n2")
+    n = re.sub(r"^(-?\d+)\.(\d{1,2})$", r"\1,\2", n)  # "1.5 km", "3.5%": a decimal point (Americas)
+    name = _UNITS.get(unit, "")
+    genre = gender(name.split(" ")[0]) if name else None
+    said = count(n, genre) + (f" a {count(n2, genre)}" if n2 else "")
+    if unit in _PER:
+        return spaced(m, f"{said} {_PER[unit]}")
+    return spaced(m, _with_noun(said, name if n.lstrip("-") == "1" and not n2 else _plural(name)))
 
 
-_UNIT_STEPS: list[Step] = [
-    sub(rf"(?P<n>{_LEFT}{_SNUM})(?:\s?[-–]\s?(?P<n2>{_NUM}))?\s?(?P<unit>[°º]\s?[CF](?!\w)|{_UNIT_RE})(?![\w/²³])",
-        _unit),
+_UNIT_RE = "|".join(re.escape(u) for u in sorted([*_UNITS, *_PER], key=len, reverse=True))
+_MONEY_AND_UNITS: list[Step] = [
+    sub(rf"(?P<neg>(?<![\w.,])-)?(?<!\w){_SYM}\s?(?P<num>{_MONEY_NUM})(?:\s?{_SCALE}(?!\w))?(?!\w)", _money),
+    sub(rf"(?P<neg>(?<![\w.,])-)?(?<![\w.,])(?P<num>{_MONEY_NUM})\s?(?:{_SCALE}\s?(?:de\s)?)?{_SYM}(?!\w)", _money),
+    sub(rf"{_LEFT}(\d+(?:,\d+)?)\s(millones|millón|mil millones)\b", lambda m: _scaled(m.group(1), m.group(2))),
+    sub(rf"(?P<n>{_LEFT}(?:(?<![\w.,])-)?(?:{_NUM}|\d+\.\d{{1,2}}(?!\d)))(?:\s?[-–]\s?(?P<n2>{_NUM}))?\s?"
+        rf"(?P<unit>[°º]\s?[CF](?!\w)|{_UNIT_RE})(?![\w/²³])", _unit),
 ]
 
 # --------------------------------------------------------------------------- numbers in context
 
 
+def _ordinal(m: re.Match[str]) -> str:
+    """"1.º" → "primero", "2.ª" → "segunda", "3.er" → "tercer", "1.os" → "primeros", "2do", "3ra"; before
+    a masculine noun "21.º aniversario" → "vigésimo primer aniversario" (DPD "primero", "tercero")."""
+    suffix = m.group(2).lstrip(".")
+    form = "" if suffix == "er" else ("a" if suffix.rstrip("s")[-1] in "aª" else "o")
+    form += "s" if suffix.endswith("s") and form else ""
+    after = re.match(rf"\s+({_L}+)", m.string[m.end():])
+    if form == "o" and after and gender(after.group(1)) == "m":
+        form = ""
+    return spaced(m, ordinal(int(m.group(1)), form))
+
+
 def _phone(m: re.Match[str]) -> str:
-    """Spain's nine digits in their groups, each group a number: "912 34 56 78" → "novecientos doce, treinta
-    y cuatro, cincuenta y seis, setenta y ocho"; "+34" → "más treinta y cuatro"."""
+    """Spain's nine digits in their groups, each group a number: "912 34 56 78" → "novecientos doce,
+    treinta y cuatro, cincuenta y seis, setenta y ocho"; "+34" → "más treinta y cuatro"."""
     groups = re.findall(r"\+?\d+", m.group(0))
     if len(groups) == 1 or (len(groups) == 2 and groups[0].startswith("+")):
         groups[-1:] = re.findall(r"\d{3}", groups[-1])
     return ", ".join(("más " if g[0] == "+" else "") + count(g.lstrip("+")) for g in groups)
 
 
-_FRACTIONS = {2: ("medio", "medios"), 3: ("tercio", "tercios"), 4: ("cuarto", "cuartos")}
+_FRACTIONS = {2: ("medio", "medios"), 3: ("tercio", "tercios"), 4: ("cuarto", "cuartos"), 1000: ("milésimo",) * 2}
 _VULGAR = {"½": (1, 2), "¼": (1, 4), "¾": (3, 4), "⅓": (1, 3), "⅔": (2, 3), "⅛": (1, 8)}
 
 
 def fraction(num: int, den: int) -> str:
     """"1/2" → "un medio", "3/4" → "tres cuartos", "1/5" → "un quinto", "7/12" → "siete doceavos" (RAE)."""
     if den in _FRACTIONS:
-        one, many = _FRACTIONS[den]
-    elif 5 <= den <= 10 or den in (100, 1000):
-        one = "milésimo" if den == 1000 else ordinal(den)
+        one, many = _FRACTIONS[den][0], _FRACTIONS[den][1].rstrip("s") + "s"
+    elif 5 <= den <= 10 or den == 100:
+        one = ordinal(den)
         many = one + "s"
     elif den < 100:
         stem = cardinal(den).translate(str.maketrans("áéíóú", "aeiou"))
-        one = stem[:-1] + "avo" if stem.endswith("a") else stem + "avo"
+        one = (stem[:-1] if stem.endswith("a") else stem) + "avo"
         many = one + "s"
     else:
         return f"{cardinal(num)} entre {cardinal(den)}"
@@ -482,8 +424,7 @@ def fraction(num: int, den: int) -> str:
 
 
 def _fraction(m: re.Match[str], whole: str | None, num: int, den: int) -> str:
-    """"3/4" → "tres cuartos"; a half before a noun: "1/2 litro" → "medio litro", "2 ½ horas" → "dos horas
-    y media"."""
+    """A half before a noun: "1/2 litro" → "medio litro", "2 ½ horas" → "dos horas y media"."""
     noun = (m.group("noun") or "").strip()
     genre = gender(noun)
     if (num, den) == (1, 2) and genre:
@@ -494,11 +435,13 @@ def _fraction(m: re.Match[str], whole: str | None, num: int, den: int) -> str:
 
 
 def _slash(m: re.Match[str]) -> str:
-    """"3/4"; "Ley 39/2015" → "treinta y nueve de dos mil quince"."""
-    num, den = int(m.group(2)), int(m.group(3))
-    if den == 0 or (len(m.group(3)) == 4 and m.group(3)[:2] in ("19", "20")):
-        return spaced(m, f"{count(m.group(2))} de {cardinal(den)}{m.group('noun') or ''}")
-    return _fraction(m, m.group(1), num, den)
+    """"3/4"; "Ley 39/2015" → "treinta y nueve de dos mil quince"; a season "2023/24" is a range."""
+    a, b = m.group(2), m.group(3)
+    if re.fullmatch(r"(?:19|20)\d\d", a) and len(b) == 2 and int(a[:2] + b) == int(a) + 1 and not m.group(1):
+        return spaced(m, f"{count(a)} a {count(a[:2] + b)}{m.group('noun') or ''}")
+    if int(b) == 0 or (len(b) == 4 and b[:2] in ("19", "20")):
+        return spaced(m, f"{count(a)} de {cardinal(int(b))}{m.group('noun') or ''}")
+    return _fraction(m, m.group(1), int(a), int(b))
 
 
 def _range(m: re.Match[str]) -> str:
@@ -509,54 +452,49 @@ def _range(m: re.Match[str]) -> str:
     return spaced(m, f"{count(a)} a {count(b)}")
 
 
-def _version(m: re.Match[str]) -> str:
-    """"2.0" → "dos punto cero", "17.2.1" → "diecisiete punto dos punto uno" (not thousands: "1.500")."""
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", m.group(0)):
-        return spaced(m, count(m.group(0), _noun_after(m)))
-    return spaced(m, " punto ".join(count(p) for p in m.group(0).split(".")))
-
-
 def _number(m: re.Match[str]) -> str:
-    """The catch-all: a number agreeing with the noun after it."""
+    """The catch-all, agreeing with the noun after it; "2.0" and "17.2.1" (not "1.500") are versions, said
+    with "punto"."""
+    if "." in m.group(0) and not re.fullmatch(r"\d{1,3}(?:\.\d{3})+", m.group(0)):
+        return spaced(m, " punto ".join(count(p) for p in m.group(0).split(".")))
     return spaced(m, count(m.group(0), _noun_after(m)))
 
 
 _NUMBERS_IN_CONTEXT: list[Step] = [
-    sub(r"(?<![\w+])(?:\+\d{2,3}\s)?(?:[6789]\d{2}(?:\s\d{3}){2}|[6789]\d{2}(?:\s\d{2}){3}|[89]\d(?:\s\d{3})"
-        r"(?:\s\d{2}){2})(?![\w]|[.,]\d)|(?<![\w+])(?:\+\d{2,3}\s?)?[6789]\d{8}(?![\w]|[.,]\d)", _phone),
+    sub(r"(?<![\w+])(?:\+\d{2,3}\s)?(?:[6789]\d{2}(?:\s\d{3}){2}|[6789]\d{2}(?:\s\d{2}){3}|[89]\d\s\d{3}(?:\s\d{2}){2})"
+        r"(?![\w]|[.,]\d)|(?<![\w+])(?:\+\d{2,3}\s?)?[6789]\d{8}(?![\w]|[.,]\d)", _phone),
     sub(r"(?<![\w'])'?(\d0)'?s\b", lambda m: cardinal(int(m.group(1)))),
     sub(r"(?<!\w)[~≈]\s?(?=\d)", "unos "), sub(r"\s?≤\s?", " como máximo "), sub(r"\s?≥\s?", " como mínimo "),
     sub(r"(?<![<\w])\s?<\s?(?=[\d$€£])", " menos de "), sub(r"(?<![>\w-])\s?>\s?(?=[\d$€£])", " más de "),
-    *_MONEY, *_UNIT_STEPS,
+    *_MONEY_AND_UNITS,
     sub(r"(?<![\w.])(\d+)(\.(?:º|ª|er|os|as)|º|ª|er|ro|ra|do|da|to|ta|mo|ma|vo|va|no|na)(?!\w)", _ordinal),
-    sub(rf"(?:(?<!\w)(\d+)\s?)?([½¼¾⅓⅔⅛])(?P<noun>\s+{_L}+)?", lambda m: _fraction(m, m.group(1), *_VULGAR[m.group(2)])),
+    sub(rf"(?:(?<!\w)(\d+)\s?)?([½¼¾⅓⅔⅛])(?P<noun>\s+{_L}+)?",
+        lambda m: _fraction(m, m.group(1), *_VULGAR[m.group(2)])),
     sub(rf"(?<![\w/.,:])(?:(\d+)\s)?(\d+)/(\d+)(?![\w/]|[.,]\d)(?P<noun>\s+{_L}+)?", _slash),
     sub(rf"{_LEFT}({_NUM})\s?[x×]\s?({_NUM})(?!\w|[.,]\d)",
         lambda m: spaced(m, f"{count(m.group(1))} por {count(m.group(2))}")),
     sub(rf"(?<![\w.,:])({_NUM})\s?[-:]\s?({_NUM})(?![\w:-]|[.,]\d)", _range),
-    sub(r"(?<![\w.,])\d+(?:\.\d+)+(?![\w]|[.,]\d)", _version),
     sub(r"(?<=[^\W\d_])-(?=\d)", " "), sub(r"(?<![\w-])-(?=\d)", "menos "),
     sub(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])", " "),
-    sub(rf"(?<![\d.,]){_NUM}(?![\d])", _number),
+    sub(rf"(?<![\w.,])\d+(?:\.\d+)+(?![\w]|[.,]\d)|(?<![\d.,]){_NUM}(?!\d)", _number),
     sub(r"(?<![\w.,])([.,])(\d+)", lambda m: ("coma " if m.group(1) == "," else "punto ") + NUMBERS.digits(m.group(2))),
     sub(r"\d+", lambda m: spaced(m, count(m.group(0)))),
 ]
 
 # --------------------------------------------------------------------------- Roman numerals
 
-_REGNAL = frozenset(
+_FEMININE_NAMES = frozenset("Isabel Juana María Catalina Victoria Cristina Leonor Urraca Ana Margarita Beatriz".split())
+_REGNAL = _FEMININE_NAMES | frozenset(
     "Felipe Carlos Juan Pablo Alfonso Fernando Enrique Luis Pío Benedicto León Gregorio Jaime Pedro Sancho Ramiro "
     "Ramón Martín Francisco Napoleón Eduardo Jorge Guillermo Federico Clemente Inocencio Urbano Bonifacio Sixto "
-    "Alejandro Nicolás Iván Ricardo Amadeo Gustavo Leopoldo Balduino Alberto Rainiero Constantino Vaticano "
-    "Isabel Juana María Catalina Victoria Cristina Leonor Urraca Ana Margarita Beatriz".split())
-_FEMININE_NAMES = frozenset("Isabel Juana María Catalina Victoria Cristina Leonor Urraca Ana Margarita Beatriz".split())
+    "Alejandro Nicolás Iván Ricardo Amadeo Gustavo Leopoldo Balduino Alberto Rainiero Constantino Vaticano".split())
 _CARDINAL_AFTER = ("siglos?|capítulos?|tomos?|volumen|partes?|actos?|escenas?|libros?|fases?|títulos?|anexos?|"
                    "cantos?|salmos?|temporadas?|episodios?|niveles?|nivel|legislatura")
-_ROMAN = r"([IVXLC]+)"
 
 
 def _regnal(m: re.Match[str]) -> str:
-    """Kings, queens and popes: ordinals to ten, cardinals after (RAE 2010); "Rocky II" → "Rocky dos"."""
+    """Kings, queens and popes: ordinals to ten, cardinals after (RAE 2010); "Rocky II" → "Rocky dos". A
+    lone "I", "V" or "X" after another name is left alone (the English pronoun, a letter)."""
     name, numeral = m.group(1), m.group(2)
     value = roman_value(numeral)
     if value is None or (name not in _REGNAL and (len(numeral) < 2 or set(numeral) - set("IVX"))):
@@ -567,7 +505,8 @@ def _regnal(m: re.Match[str]) -> str:
 
 
 def _cardinal_after(m: re.Match[str]) -> str:
-    """"siglo XXI" → "siglo veintiuno", "siglos XV y XVI", "capítulo IV" → "capítulo cuatro"."""
+    """"siglo XXI" → "siglo veintiuno" (RAE: centuries are cardinals), "siglos XV y XVI", "capítulo IV" →
+    "capítulo cuatro" (RAE admits "cuarto"; the cardinal is what is said of chapter numbers)."""
     values = [roman_value(v) for v in (m.group(2), m.group(4)) if v]
     if None in values:
         return m.group(0)
@@ -585,21 +524,21 @@ def _before_noun(m: re.Match[str]) -> str:
 
 
 _ROMANS: list[Step] = [
-    sub(rf"\b((?i:{_CARDINAL_AFTER}))\s+{_ROMAN}(?:(\s*(?:y|al|-)\s*){_ROMAN})?\b", _cardinal_after),
+    sub(rf"\b((?i:{_CARDINAL_AFTER}))\s+([IVXLC]+)(?:(\s*(?:y|al|-)\s*)([IVXLC]+))?\b", _cardinal_after),
     sub(rf"\b([Ll]a|[Ee]l|[Dd]el|[Aa]l|[Uu]na|[Uu]n)\s+([IVX]{{2,}}|[IVX](?=\s+[A-ZÁÉÍÓÚ]))\s+(?=({_L}+))",
         _before_noun),
-    sub(rf"\b([A-ZÁÉÍÓÚ][a-záéíóúñ]+)\s+{_ROMAN}(?![\w'])", _regnal),
+    sub(r"\b([A-ZÁÉÍÓÚ][a-záéíóúñ]+)\s+([IVXLC]+)(?![\w'])", _regnal),
 ]
 
-# --------------------------------------------------------------------------- acronyms and symbols
+# --------------------------------------------------------------------------- acronyms, symbols, capitals
 
 ACRONYMS_AS_WORDS: set[str] = {"ONU", "OTAN", "OMS", "UNESCO", "UNICEF", "PSOE", "OPEP", "OVNI", "ADIF", "FIFA",
-                               "UEFA", "NASA", "IBEX", "COVID", "SIDA", "RENFE", "AENA", "CSIC"}
-"""Acronyms said as words ("la OTAN", "la ONU"); "PSOE" is said "pesoe", which espeak-ng reads from "Psoe"."""
+                               "UEFA", "NASA", "IBEX", "COVID", "SIDA", "RENFE", "AENA", "CSIC", "AEMET"}
+"""Acronyms said as words ("la OTAN"); "PSOE" is said "pesoe", which espeak-ng reads from "Psoe"."""
 INITIALISMS = frozenset("PP UE EEUU FBI USA API CEO UK PC TV ONG OCDE PIB IPC DNI".split())
-"""Spelled letter by letter even where they could be read as a word ("USA", "API")."""
-_ONSET = r"(?:CH|LL|RR|[BCDFGKPT][LR]|[BCDFGHJKLMNÑPQRSTVWXYZ])"
-_SYLLABLE = re.compile(rf"(?:{_ONSET}?[AEIOUÁÉÍÓÚÜY]+[LNRSDZXF]?)+")
+"""Spelled letter by letter even where Spanish could say them as a word ("USA", "API")."""
+_SYLLABLE = re.compile(r"(?:(?:CH|LL|RR|[BCDFGKPT][LR]|[BCDFGHJKLMNÑPQRSTVWXYZ])?[AEIOUÁÉÍÓÚÜY]+[LNRSDZXF]?)+")
+"""A run of Spanish syllables: other capital words ("ONCE", "RENFE") are read as words too, "DGT" is not."""
 _CAPS = re.compile(r"(?<![\w'.])([A-ZÁÉÍÓÚÜÑ]{2,})(s?)(?![\w'])")
 
 
@@ -609,8 +548,8 @@ def spell(letters: str) -> str:
 
 
 def _acronyms(text: str, words: Collection[str]) -> str:
-    """Known acronyms as words, initialisms spelled (plural "ONGs" → "O.N.G", invariable: RAE 2010), a
-    shouted run of capitals lower-cased, any other capital word read as a word when Spanish can say it."""
+    """Acronyms as words, initialisms spelled (a plural "ONGs" → "O.N.G": invariable, RAE 2010), a shouted
+    run of capitals lower-cased, any other capital word read as a word where Spanish can say it."""
     as_words = ACRONYMS_AS_WORDS | {w.upper() for w in words}
     caps = list(_CAPS.finditer(text))
     out, last = [], 0
@@ -618,43 +557,33 @@ def _acronyms(text: str, words: Collection[str]) -> str:
         near = [c for c in (caps[i - 1] if i else None, caps[i + 1] if i + 1 < len(caps) else None) if c]
         in_run = any(re.fullmatch(r"[\s,;:!?¡¿\"-]*", text[min(c.end(), m.end()):max(c.start(), m.start())])
                      for c in near)
-        core = m.group(1)
+        core, plural = m.group(1), m.group(2)
         if core in as_words:
             said = core.capitalize()
-        elif core in INITIALISMS or (core + m.group(2)) in INITIALISMS:
+        elif core in INITIALISMS or core + plural in INITIALISMS:
             said = spell(core)
         elif in_run and re.search(r"[AEIOUÁÉÍÓÚ]", core):
-            said = (core + m.group(2)).lower()
-        elif _SYLLABLE.fullmatch(core) and len(core) > 2:
-            said = (core + m.group(2)).capitalize()
+            said = (core + plural).lower()
         else:
-            said = spell(core)
+            said = (core + plural).capitalize() if _SYLLABLE.fullmatch(core) and len(core) > 2 else spell(core)
         out += [text[last:m.start()], said]
         last = m.end()
     return "".join([*out, text[last:]])
 
 
-def _dotted(m: re.Match[str]) -> str:
-    """"U.E." → "U.E" (the final period comes back at the end of a sentence)."""
-    return spell(m.group(0).replace(".", "")) + ends(m)
-
-
-_DOTTED = sub(r"(?<![\w.])(?:[A-Z]\.){1,}[A-Z](?![\w])\.?(?![\w.])|(?<![\w.])(?:[A-Z]\.){2,}(?![\w.])", _dotted)
 _SYMBOLS: list[Step] = [
     sub(r"\s?±\s?", " más menos "), sub(r"\s*&\s*", " y "), sub(r"\s*\+\s*", " más "), sub(r"\s*%", " por ciento"),
-    sub(r"(?<=\w)\s*=\s*(?=\w)", " igual a "), sub(r"\s*@\s*", " arroba "), sub(r"\s?[→]\s?", " a "),
+    sub(r"(?<=\w)\s*=\s*(?=\w)", " igual a "), sub(r"\s*@\s*", " arroba "), sub(r"\s?→\s?", " a "),
     sub(r"\s?§\s?", " sección "), sub(r"/", " "), sub(r"[<>{}\[\]=$€£¥¢°²³ºª*#|•·_~^\\]+", " "),
+    sub(r"(?<![\w.])(?:[A-Z]\.){1,}[A-Z](?![\w])\.?(?![\w.])|(?<![\w.])(?:[A-Z]\.){2,}(?![\w.])",
+        lambda m: spell(m.group(0).replace(".", "")) + ends(m)),  # "U.E." → "U.E"
 ]
-
-# --------------------------------------------------------------------------- the pipeline
-
-_WEB = web_steps(WebWords(dot="punto", at="arroba", dash="guion", underscore="guion bajo", plus="más",
-                          number="número"))
 
 
 def _capitalize(text: str) -> str:
-    """``capitalize``, except where the capital would read differently on a second pass: a mixed-case word
-    ("iOS", capitalized an initialism), a lone letter before a period ("d." → "D." → "don"), "ß" → "SS"."""
+    """A sentence starts with a capital, except where the capital would read differently on a second pass:
+    a mixed-case word ("iOS" would become an initialism), a lone letter before a period ("d." → "D." →
+    "don"), "ß" ("SS")."""
     def up(m: re.Match[str]) -> str:
         word = m.group(2)
         if word != word.lower() or len(word[0].upper()) > 1 or (len(word) == 1 and m.string[m.end():][:1] == "."):
@@ -664,20 +593,24 @@ def _capitalize(text: str) -> str:
     return re.sub(r"(?:^|(?<=[.!?]\s))([\"'(¿¡]?)([^\W\d_A-Z][\w'-]*)\b", up, text)
 
 
+# --------------------------------------------------------------------------- the pipeline
+
+_WEB = web_steps(WebWords(dot="punto", at="arroba", dash="guion", underscore="guion bajo", plus="más",
+                          number="número"))
 _STEPS: list[Step] = [
     typography, sub(r"\s+", " "), sub(r"(?<!\.)\.\.(?!\.)", "."), number_dashes, *_WEB, _WEB[2], *_ABBREVIATIONS,
-    *_DATES, *_TIMES, *_NUMBERS_IN_CONTEXT, *_ROMANS, *_SYMBOLS, _DOTTED,
+    *_DATES, *_TIMES, *_NUMBERS_IN_CONTEXT, *_ROMANS, *_SYMBOLS,
 ]
-"""Everything but the acronyms, which take the caller's words. ``_WEB[2]`` (bare domains) runs twice: a
+"""All but the acronyms, which take the caller's words. The bare-domain step (``_WEB[2]``) runs twice: a
 handle's tail can be one ("@ejemplo.es")."""
 
 
 def normalize(text: str, words: Collection[str] = ()) -> str:
     """The spoken form of one Spanish sentence (``words``: extra acronyms said as words).
 
-    The rules run until the text no longer changes (at most three passes; one more than the first is the
-    rule on real prose): the final tidying can make, out of odd punctuation, a form an earlier rule reads
-    ("Dr:." → "Dr."), and the engine must hear the same words on every pass."""
+    The rules run until the text no longer changes (at most three passes; on real prose the second changes
+    nothing): the final tidying can turn odd punctuation into a form an earlier rule reads ("Dr:." →
+    "Dr."), and the engine must hear the same words on every pass."""
     steps = [*_STEPS, lambda t: _acronyms(t, words), tidy, dashes, tidy, _don, _capitalize]
     for _ in range(3):
         text, before = run(steps, text), text
@@ -692,10 +625,10 @@ def long_date(when: date) -> str:
 
 
 ABBREVIATIONS = frozenset(
-    "sr sra srta sres dr dra d.ª dña prof profa lic ing gral excmo excma sto sta ud uds vd vds p.ej etc aprox "
-    "vs pág págs núm n.º nº tel avda pza cap vol art ej i.e a.c d.c cía dpto máx mín pp ee ee.uu cc cc.oo s.a "
-    "s.l ene feb abr jun jul ago sept oct nov dic lun mié jue vie sáb".split()
-)
+    "sr sra srta sres dr dra d.ª dña prof profa lic ing gral excmo excma sto sta ud uds vd vds p.ej etc aprox vs "
+    "pág págs núm n.º nº tel avda pza cap vol art ej i.e a.c d.c cía dpto máx mín pp ee ee.uu cc cc.oo s.a s.l "
+    "ene feb abr jun jul ago sept oct nov dic lun mié jue vie sáb".split())
+"""Words that end with a period and do not end a sentence ("mar", "sol" are words, so not here)."""
 
 FOOTERS = (
     r"(la entrada|el art[ií]culo|la publicaci[oó]n|el post|la noticia)\s.{1,300}?\s(se public[oó]|apareci[oó]|"
@@ -703,10 +636,10 @@ FOOTERS = (
     r"([^.!?]|\.(?=\S)){1,200}[.!]?",
     r"(sigue|seguir|continuar|contin[uú]a) leyendo(\s*[\"«“][^\"»”]{1,200}[\"»”])?\s*(→|»|›|…|\.\.\.)?\.?",
     r"(leer|lee) m[aá]s\s*(→|»|›|…|\.\.\.)?",
-    r"publicad[oa] por\s[^.!?]{1,80}\s(en|el|a las?)\s[^.!?]{1,60}?\.?(\s*no hay comentarios:?)?",
+    r"publicad[oa] por\s[^.!?]{1,80}\s(en|a las?)\s\d{1,2}[:.]\d{2}\s*(h|[ap]\.?\s?m\.?)?(\s*no hay comentarios:?)?",
 )
 """WordPress's "La entrada TÍTULO se publicó primero en BLOG.", Yoast's "El artículo … se publicó primero en
-…" and their older wordings, WordPress's "Sigue leyendo →" and Blogger's "Publicado por NOMBRE en HORA"."""
+…" and older wordings ("apareció primero en"); "Sigue leyendo →"; Blogger's "Publicado por NOMBRE en HORA"."""
 
 CALLS_TO_ACTION = (
     r"suscr[ií]b", r"s[ií]gue(nos)?", r"ap[oó]ya(nos)?", r"comparte", r"esc[uú]cha(nos|lo)? en", r"disponible en",

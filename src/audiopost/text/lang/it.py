@@ -5,14 +5,14 @@ numbers, dates and times before money, every specific number form before the cat
 
 * Numbers: a point groups thousands, a comma marks decimals ("1.500", "2,5" → "due virgola cinque");
   "1" agrees with the noun after it ("una persona", "un'ora", "uno studente"), and a number ending in
-  -tre takes its accent ("ventitré"): Serianni, *Grammatica italiana*, VI.
+  -tre takes its accent ("ventitré"): Serianni, *Grammatica italiana* (articles and numerals).
 * Dates: the first of the month is ordinal ("1° maggio" → "primo maggio"), other days cardinal; times
   on the 24-hour clock, "14:30" → "quattordici e trenta", "alle 1" → "all'una" (Accademia della Crusca,
-  "Come si scrivono date e orari").
+  consulenza linguistica).
 * Roman numerals are ordinals agreeing with their name or noun: "Vittorio Emanuele II" → "secondo",
-  "Elisabetta II" → "seconda", "XXI secolo" → "ventunesimo secolo" (Serianni, VI.40).
+  "Elisabetta II" → "seconda", "XXI secolo" → "ventunesimo secolo" (Serianni, ordinals).
 * Acronyms said as words get one capital, as the Italian press writes them ("Nato", "Onu", "Inps");
-  the others are spelled with the Italian letter names, "UE" → "u e" (Crusca, "Sigle e acronimi").
+  the others are spelled with the Italian letter names, "UE" → "u e" (Crusca, consulenza on "sigle").
 * A title before a name drops its final vowel: "Sig. Rossi" → "signor Rossi" (Treccani, "troncamento").
 * Money: "3,50 €" → "tre euro e cinquanta centesimi"; a round million takes "di": "un milione di euro".
 * The output never holds a digit, so espeak-ng (voice ``it``) never guesses; see benchmarks/espeak_cases.py.
@@ -56,7 +56,10 @@ _NUM = number_pattern(r"\.", ",")
 _LEFT = r"(?<![\w.,/:-])"
 _ARTICLE = (r"(?:^|\s)(?:il|lo|la|l'|i|gli|le|un|una|del|dello|della|dell'|dei|degli|delle|al|allo|alla|all'|ai|"
             r"agli|alle|dal|dalla|dall'|dai|nel|nella|nell'|nei|sul|sulla|sull'|sui|tra|fra|di|a|da|in|su|per)$")
-"""An article or preposition ending the text before a match: "del 10-15%", "il 3° posto"."""
+"""An article or preposition ending the text before a match: "del 10-15%"."""
+_DETERMINER = (r"il|lo|la|l'|un|una|del|dello|della|dell'|al|allo|alla|all'|dal|dallo|dalla|dall'|nel|nello|"
+               r"nella|nell'|sul|sullo|sulla|sull'|questo|questa")
+"""A singular article, alone or joined to a preposition: before a number it makes an ordinal ("il 3° posto")."""
 
 # --------------------------------------------------------------------------- number words
 
@@ -87,11 +90,12 @@ def ordinal(n: int, feminine: bool = False) -> str:
 _MASCULINE_A = frozenset("problema tema sistema programma pianeta clima cinema poeta dramma schema diploma papa "
                          "panorama pilota collega atleta giornalista artista dilemma enigma teorema".split())
 _NOT_NOUNS = frozenset("e ed o od a di da in su per con tra fra che non del dei delle degli della dello nel nei "
-                       "sul sui alle agli dal dai sono era più meno anche mentre oppure".split())
+                       "nella nelle negli nello sul sui sulla sulle sugli al alla alle agli allo dal dai dalla dalle "
+                       "dagli sono era più meno anche mentre oppure circa già".split())
 
 
 def _one(word: str) -> str:
-    """What "1" is before ``word``: "una ", "un'", "uno " or "un " (Serianni, IV.68)."""
+    """What "1" is before ``word``: "una ", "un'", "uno " or "un " (Serianni)."""
     w = word.lower()
     if re.search(r"(?:a|zione|sione|gione|tà|tù|trice)$", w) and w not in _MASCULINE_A:
         return "un'" if w[:1] in "aeiouàèéìòù" else "una "
@@ -130,7 +134,8 @@ _FIXED: list[Step] = [
     sub(r"(?<![\w.])a\.\s?C\.", lambda m: "avanti Cristo" + ends(m)),
     sub(r"(?<![\w.])d\.\s?C\.", lambda m: "dopo Cristo" + ends(m)),
     sub(r"(?<![\w.])N\.\s?B\.?(?!\w)", "nota bene"), sub(r"(?<![\w.])P\.\s?S\.?(?!\w)", "post scriptum"),
-    sub(r"\[\d+\]", ""),
+    sub(r"(?<![\w.])[Dd]\.\s?[Ll]gs\.?(?!\w)", "decreto legislativo"),
+    sub(r"(?<![\w.])[Dd]\.\s?[Ll]\.(?=\s?(?:n\.\s?)?\d)", "decreto legge"), sub(r"\[\d+\]", ""),
 ]
 
 _TITLES = {"sig.ra": "signora", "sig.na": "signorina", "sigg.": "signori", "sig.": "signor@e",
@@ -151,7 +156,8 @@ _PLAIN = [(r"ecc\.?|etc\.", "eccetera"), (r"ad es\.", "ad esempio"), (r"per es\.
               (r"pagg\.|pp\.", "pagine"), (r"pag\.|p\.", "pagina"), (r"nn\.", "numeri"), (r"nr?\.|n°", "numero"),
               (r"artt\.", "articoli"), (r"art\.", "articolo"), (r"capp\.", "capitoli"), (r"cap\.", "capitolo"),
               (r"voll\.", "volumi"), (r"vol\.", "volume"), (r"ca\.", "circa"), (r"fig\.", "figura"),
-              (r"tab\.", "tabella"), (r"secc\.", "secoli"), (r"sec\.", "secolo"))),
+              (r"tab\.", "tabella"), (r"secc\.", "secoli"), (r"sec\.", "secolo"), (r"c\.", "comma"),
+              (r"l\.", "legge"))),
           (r"(?<=[IVXL] )secc?\.", "secolo")]
 """Abbreviations said in full; those of a reference ("pag.", "art.", "n.") only before a number."""
 
@@ -300,9 +306,13 @@ def _money(m: re.Match[str]) -> str:
     return spaced(m, sign + _amount(m.group("num"), sym, m.group("scale"))) + ends(m)
 
 
+_PER = {"kg": "al chilo", "g": "al grammo", "l": "al litro", "m": "al metro", "m²": "al metro quadrato",
+        "mq": "al metro quadrato", "km": "al chilometro", "h": "all'ora"}
 _MONEY: list[Step] = [
     sub(rf"(?P<neg>(?<![\w.,])-)?{_SYM}\s?(?P<num>{_NUM}){_SCALE_RE}?(?![\w]|[.,]\d)", _money),
     sub(rf"(?P<neg>(?<![\w.,])-)?(?<![\w.,])(?P<num>{_NUM}){_SCALE_RE}?\s?(?:di\s)?{_SYM}(?![\w])", _money),
+    sub(r"\b(euro|dollari|centesimi|sterline|penny) ?/ ?(kg|g|l|m²|mq|m|km|h)(?![\w²])",  # "2,99 €/kg"
+        lambda m: f"{m.group(1)} {_PER[m.group(2)]}"),
 ]
 
 # --------------------------------------------------------------------------- units, ordinals, ranges, phones
@@ -346,12 +356,15 @@ def _unit(m: re.Match[str]) -> str:
 
 
 def _degree_or_ordinal(m: re.Match[str]) -> str:
-    """"il 3° posto" → "il terzo posto", "la 2ª edizione" → "la seconda", "3a B" → "terza B"; "30°" with
-    neither an article before nor a word after is a temperature, "trenta gradi"."""
+    """"il 3° posto" → "il terzo posto", "la 2ª edizione" → "la seconda", "3a B" → "terza B", "3°-4°", "3°
+    nella gara"; "30°" with neither an article before nor a noun after is a temperature, "trenta gradi"
+    ("a 180° per venti minuti")."""
     n, mark = int(m.group(1)), m.group(2)
     before = m.string[:m.start()].rstrip().lower()
-    feminine = mark in "ªa" or re.search(r"(?:^|\s)(?:la|alla|della|nella|sulla|dalla|una|le)$", before) is not None
-    if mark in "ºªoa" or re.search(_ARTICLE, before) or re.match(r"\s[a-zà-ù]{3,}", m.string[m.end():]):
+    feminine = mark in "ªa" or re.search(r"(?:^|\s)(?:la|alla|della|nella|sulla|dalla|una|questa)$", before) is not None
+    word = re.match(r"\s?-\s?\d{1,3}\s?[°º]|\s([^\W\d_]{3,})(?!['’])", m.string[m.end():])  # "3°-4°", "3° Posto"
+    ordinal_word = word is not None and (word.group(1) is None or word.group(1).lower() not in _NOT_NOUNS or n <= 20)
+    if mark in "ºªoa" or re.search(rf"(?:^|\s)(?:{_DETERMINER})$", before) or ordinal_word:
         return spaced(m, ordinal(n, feminine))
     return spaced(m, f"{number(str(n))} {'grado' if n == 1 else 'gradi'}")
 
@@ -407,6 +420,8 @@ _NUMBERS: list[Step] = [
         lambda m: m.group(0) if re.fullmatch(_NUM, m.group(1)) else " punto ".join(map(number, m.group(1).split(".")))),
     sub(r"(?:(?<=\d)|(?<![\w.,])(\d+)\s?)?([½¼¾⅓⅔⅕⅛⅜⅝⅞])",
         lambda m: spaced(m, _fraction(*_VULGAR[m.group(2)], m.group(1)))),
+    sub(r"(?<![\w/.,:])(\d{1,5})/((?:19|20)\d\d)(?![\w/]|[.,]\d)",  # "legge 104/1992": a number and its year
+        lambda m: f"{number(m.group(1))} del {number(m.group(2))}"),
     sub(r"(?<![\w/.,:])(?:(\d+)\s)?(\d+)/(\d+)(?![\w/]|[.,]\d)",
         lambda m: spaced(m, _fraction(int(m.group(2)), int(m.group(3)), m.group(1)))),
     sub(rf"(?P<n>{_LEFT}-?{_NUM}){_SCALE_RE}", lambda m: spaced(m, _scaled(m.group("n"), m.group("scale"))) + ends(m)),
@@ -459,7 +474,16 @@ def _romans(text: str) -> str:
             return m.group(0)
         return f"{word} {ordinal(value, word in _FEMININE or word.lower() in _FEMININE)}"
 
+    def after_article(m: re.Match[str]) -> str:
+        """"nel III trimestre", "la II tappa": the article gives the gender."""
+        value = roman_value(m.group(3))
+        if value is None:
+            return m.group(0)
+        feminine = re.search(r"(?:^|[^i])(?:la|una|questa)$", m.group(1).lower()) is not None
+        return f"{m.group(1)}{m.group(2) or ' '}{ordinal(value, feminine)}"
+
     text = re.sub(rf"(?<![\w.])([IVXLCDM]+)\s+({_BEFORE_NOUN})\b", before, text)
+    text = re.sub(rf"(?i:\b({_DETERMINER}))(\s*)([IVXLC]+)(?=\s+[a-zà-ù])", after_article, text)
     return re.sub(rf"\b([A-ZÀ-Ý][a-zà-ù]+|{_AFTER_NOUN})\s+([IVXLCDM]+)(?![\w'])", after, text)
 
 
@@ -472,7 +496,7 @@ ACRONYMS_AS_WORDS = frozenset(
     "ONU NATO RAI FIAT INPS INAIL ISTAT ANSA CONSOB UNESCO UNICEF FIFA UEFA IVA IRPEF IMU TARI ISEE ENI ENEL "
     "ANAS NASA ESA CERN COVID AIDS SARS OPEC FAO CIA USA URSS PIL TAV TAR SIM PIN CAP DOP DOC CISL UIL CONI "
     "AIFA EMA MES SPID LUISS IKEA SUV VIP LED FAQ ACI BOT ATAC AGCOM ARERA".split())
-"""Acronyms Italians say as words (Crusca, "Sigle e acronimi")."""
+"""Acronyms Italians say as words, written with one capital as the press writes them ("Nato")."""
 KNOWN_INITIALISMS = frozenset(
     "UE PD TV PC DNA BCE FMI OMS PNRR BTP CGIL CSM FBI KGB USB SMS GPS PDF API URL HTML AI IA UK BMW IBM NBA "
     "TG FI FDI CDA PMI DL DPCM ASL ATM CEO".split())
@@ -550,11 +574,12 @@ def _one_case(text: str) -> str:
 def normalize(text: str, words: Collection[str] = ()) -> str:
     """The spoken form of one Italian sentence (``words``: extra acronyms said as words)."""
     upper = {w.upper() for w in words}
-    # Web text twice: an address glued to another ("a@b.itc@d.it") leaves one for a second pass.
     steps: list[Step] = [
-        typography, _one_case, number_dashes, _PER_ESEMPIO, *_WEB, *_WEB, *_FIXED, *_DATES, *_ABBREVIATIONS, *_TIMES,
-        lambda t: _dotted(t, upper), *_MONEY, *_NUMBERS, *_SYMBOLS, _CATCH_ALL, *_WORD_SYMBOLS, _romans,
-        lambda t: _dotted(t, upper), tidy, dashes, tidy, *_ABBREVIATIONS, tidy,  # again: tidying "ecc:." makes an abbreviation
+        typography, _one_case, number_dashes, _PER_ESEMPIO,
+        *_WEB, *_WEB,  # twice: an address glued to another ("a@b.itc@d.it") leaves one for a second pass
+        *_FIXED, *_DATES, *_ABBREVIATIONS, *_TIMES, lambda t: _dotted(t, upper), *_MONEY, *_NUMBERS, *_SYMBOLS,
+        _CATCH_ALL, *_WORD_SYMBOLS, _romans, lambda t: _dotted(t, upper), tidy, dashes, tidy,
+        *_ABBREVIATIONS, tidy,  # again: tidying "ecc:." makes an abbreviation
         capitalize, lambda t: _acronyms(t, upper), capitalize,  # a first capital makes "aA" an initialism
     ]
     return run(steps, text)
@@ -587,7 +612,9 @@ CALLS_TO_ACTION = (r"iscriviti|abbonati", r"segui(ci)?", r"sostieni", r"condivid
                    r"disponibile su", r"pubblicato (originariamente|per la prima volta)", r"continua a leggere",
                    r"privacy", r"sponsorizzat[oa]", r"leggi (di pi[uù]|anche)", r"scopri di pi[uù]",
                    r"vi aspettiamo", r"per maggiori (informazioni|approfondimenti)", r"grazie per",
-                   r"newsletter", r"offrimi un caff[eè]")
+                   r"offrimi un caff[eè]", r"ecco i link", r"clicca (qui|sul link)",
+                   r"(a|su) questo link", r"qui (il|i) link")
+"""evidence.py's Italian phrases, with link-row openers ("Ecco i link a calendario e classifiche: …")."""
 
 LANGUAGE = Language(
     code="it", name="italiano", iso639_2="ita", normalize=normalize, abbreviations=ABBREVIATIONS,
