@@ -306,3 +306,20 @@ class Numbers:
             else:
                 words += f" {self.point} {self.cardinal(int(frac))}"
         return sign + words
+
+
+# --------------------------------------------------------------------------- initialisms
+
+
+def spell(letters: str) -> str:
+    """"CIA" → "C.I.A": dotted letters are the one written form espeak-ng spells letter by letter in every
+    position, in every language (a spaced capital "A" is read as a word; "UE" as one syllable)."""
+    return ".".join(letters)
+
+
+def dotted_initialisms(capitals: str = "A-Z") -> Step:
+    """"U.S." → "U.S", "EE.UU." stays letters; the final period comes back at the end of a sentence
+    (``ends``). ``capitals``: the capital letters of the language, as a character class body."""
+    c = capitals
+    return sub(rf"(?<![\w.])(?:[{c}]\.){{1,}}[{c}](?![\w])\.?(?![\w.])|(?<![\w.])(?:[{c}]\.){{2,}}(?![\w.])",
+               lambda m: spell(m.group(0).replace(".", "")) + ends(m))

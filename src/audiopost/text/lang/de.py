@@ -33,6 +33,7 @@ from audiopost.text.rules import (
     WebWords,
     capitalize,
     dashes,
+    dotted_initialisms,
     ends,
     number_dashes,
     number_pattern,
@@ -493,9 +494,8 @@ KNOWN_INITIALISMS = frozenset(
     "FC KI IT PC PDF USB CEO DDR BRD ÖPNV LKW PKW AG SMS WM EM TV CD DVD HIV WHO IWF EZB EKD RTL TU ADAC".split())
 """Initialisms spelled letter by letter, even inside a shouted all-caps run ("DIE SPD GEWINNT")."""
 
-_CAPS = re.compile(r"(?<![\w'.-])([A-ZÄÖÜ]{2,})(s)?(?![\w'])(?!-Dollar|\.[A-ZÄÖÜ])")
-_DOTTED = sub(r"(?<![\w.])(?:[A-ZÄÖÜ]\.){1,}[A-ZÄÖÜ](?![\w])\.?(?![\w.])|(?<![\w.])(?:[A-ZÄÖÜ]\.){2,}(?![\w.])",
-              lambda m: ".".join(m.group(0).replace(".", "")) + ends(m))
+_CAPS = re.compile(r"(?<![\w'.])([A-ZÄÖÜ]{2,})(s)?(?![\w'])(?!-Dollar|\.[A-ZÄÖÜ])")
+_DOTTED = dotted_initialisms("A-ZÄÖÜ")
 
 
 def _acronyms(text: str, words: Collection[str]) -> str:
@@ -547,13 +547,14 @@ def _capitalize(text: str) -> str:
 
 
 def normalize(text: str, words: Collection[str] = ()) -> str:
-    """The spoken form of one German sentence (``words``: extra acronyms said as words). Abbreviations are
-    and web text are read again after the first tidying, and capitals settled before acronyms, so that a second
-    run changes nothing."""
+    """The spoken form of one German sentence (``words``: extra acronyms said as words). Abbreviations and web
+    text are read again after the first tidying, and capitals settled before acronyms, so that a second run
+    changes nothing."""
     steps: list[Step] = [
         typography, *_EARLY_TIDY, number_dashes, *_WEB, *_FIXED, *_NUMBERS_EARLY, *_ABBREVIATIONS, *_DATES,
         *_TIMES, _VERSIONS, *_SYMBOLS, *_MONEY, *_UNIT_STEPS, *_NUMBERS, *_ROMANS, *_WORD_SYMBOLS, dashes, tidy,
-        *_WEB, *_ABBREVIATIONS, _capitalize, _DOTTED, lambda t: _acronyms(t, words), dashes, tidy, _capitalize,
+        *_WEB, *_ABBREVIATIONS, _capitalize, _DOTTED, lambda t: _acronyms(t, words), _DOTTED, dashes, tidy,
+        _capitalize,
     ]
     return run(steps, text)
 

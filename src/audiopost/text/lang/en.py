@@ -30,10 +30,12 @@ from audiopost.text.rules import (
     WebWords,
     capitalize,
     dashes,
+    dotted_initialisms,
     ends,
     roman_value,
     run,
     spaced,
+    spell,
     typography,
     web_steps,
 )
@@ -399,18 +401,7 @@ _TIMES: list[Step] = [
 # --------------------------------------------------------------------------- initialisms
 
 
-def spell(letters: str) -> str:
-    """"CIA" → "C.I.A": dotted letters are the one written form espeak-ng spells in every position."""
-    return ".".join(letters)
-
-
-def _dotted_initialism(m: re.Match[str]) -> str:
-    """"U.S." → "U.S", "U.K." → "U.K" (the final period comes back at the end of a sentence)."""
-    return spell(m.group(0).replace(".", "")) + _ends(m)
-
-
-_DOTTED = _sub(r"(?<![\w.])(?:[A-Z]\.){1,}[A-Z](?![\w])\.?(?![\w.])|(?<![\w.])(?:[A-Z]\.){2,}(?![\w.])",
-               _dotted_initialism)
+_DOTTED = dotted_initialisms()
 
 # --------------------------------------------------------------------------- money
 

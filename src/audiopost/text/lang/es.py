@@ -32,11 +32,13 @@ from audiopost.text.rules import (
     Step,
     WebWords,
     dashes,
+    dotted_initialisms,
     ends,
     number_dashes,
     roman_value,
     run,
     spaced,
+    spell,
     sub,
     tidy,
     typography,
@@ -116,10 +118,13 @@ def count(text: str, genre: str | None = None) -> str:
     return agree(NUMBERS.say(text), genre)
 
 
+_WORD_AFTER = re.compile(rf"\s+(?:mil\s+)?({_L}+)")
+
+
 def _noun_after(m: re.Match[str]) -> str | None:
     """The gender of the noun after a number, past "mil" ("21 mil personas"). Past one it must be a plural:
     "en 2021 llegó" is a year before a verb."""
-    after = re.match(rf"\s+(?:mil\s+)?({_L}+)", m.string[m.end():])
+    after = _WORD_AFTER.match(m.string, m.end())
     if not after or (m.group(0) != "1" and not after.group(1).endswith("s")):
         return None
     return gender(after.group(1))
@@ -200,10 +205,11 @@ def _don(text: str) -> str:
     a sentence "D." is an initial ("Pedro Juan D. Pérez" → "… D Pérez"). It runs last and ignores the case
     of the next word, so that a second pass decides the same."""
     def repl(m: re.Match[str]) -> str:
-        before = re.search(r"(?:^|([.!?¿¡(\"]?)\s*)(\S+)\s+$", m.string[:m.start()])
+        start = max(0, m.start() - 60)
+        before = re.search(r"(?:^|([.!?¿¡(\"]?)\s*)(\S+)\s+$", m.string[start:m.start()])
         if m.group(1).lower() in _SENTENCE_STARTS or (before and before.group(2).lower() in _LETTER_AFTER):
             return m.group(0)
-        initial = before and before.group(2)[0].isupper() and not before.group(1) and before.start(2) > 0
+        initial = before and before.group(2)[0].isupper() and not before.group(1) and start + before.start(2) > 0
         return ("D " if initial else "don ") + m.group(1)
 
     return re.sub(rf"(?<![\w.])D\.\s+({_L}+)", repl, text)
@@ -269,7 +275,8 @@ def _clock(m: re.Match[str]) -> str:
     words = _time_words(h, mins, mark)
     if words is None:
         return m.group(0)
-    bare = mark and not re.search(r"\b(?:la|las|el|del|al|de|a|desde|hasta|entre|y)\s*$", m.string[:m.start()].lower())
+    before = m.string[max(0, m.start() - 12):m.start()].lower()
+    bare = mark and not re.search(r"\b(?:la|las|el|del|al|de|a|desde|hasta|entre|y)\s*$", before)
     article = ("la " if h == 1 else "las ") if bare else ""
     return spaced(m, article + words) + (ends(m) if mark.endswith(".") else "")
 
@@ -280,7 +287,7 @@ def _time_range(m: re.Match[str]) -> str:
     first, second = _time_words(h1, int(m.group(2)), ""), _time_words(h2, int(m.group(4)), m.group(5) or "")
     if first is None or second is None:
         return m.group(0)
-    lead = "" if re.search(r"\b(?:de|desde)\s*$", m.string[:m.start()].lower()) else "de "
+    lead = "" if re.search(r"\b(?:de|desde)\s*$", m.string[max(0, m.start() - 12):m.start()].lower()) else "de "
     return spaced(m, f"{lead}{'la' if h1 == 1 else 'las'} {first} a {'la' if h2 == 1 else 'las'} {second}")
 
 
@@ -388,7 +395,7 @@ def _ordinal(m: re.Match[str]) -> str:
     suffix = m.group(2).lstrip(".")
     form = "" if suffix == "er" else ("a" if suffix.rstrip("s")[-1] in "aª" else "o")
     form += "s" if suffix.endswith("s") and form else ""
-    after = re.match(rf"\s+({_L}+)", m.string[m.end():])
+    after = _WORD_AFTER.match(m.string, m.end())
     if form == "o" and after and gender(after.group(1)) == "m":
         form = ""
     return spaced(m, ordinal(int(m.group(1)), form))
@@ -542,11 +549,6 @@ _SYLLABLE = re.compile(r"(?:(?:CH|LL|RR|[BCDFGKPT][LR]|[BCDFGHJKLMNÑPQRSTVWXYZ]
 _CAPS = re.compile(r"(?<![\w'.])([A-ZÁÉÍÓÚÜÑ]{2,})(s?)(?![\w'])")
 
 
-def spell(letters: str) -> str:
-    """"PP" → "P.P": dotted letters are the form espeak-ng spells in every position."""
-    return ".".join(letters)
-
-
 def _acronyms(text: str, words: Collection[str]) -> str:
     """Acronyms as words, initialisms spelled (a plural "ONGs" → "O.N.G": invariable, RAE 2010), a shouted
     run of capitals lower-cased, any other capital word read as a word where Spanish can say it."""
@@ -575,8 +577,7 @@ _SYMBOLS: list[Step] = [
     sub(r"\s?±\s?", " más menos "), sub(r"\s*&\s*", " y "), sub(r"\s*\+\s*", " más "), sub(r"\s*%", " por ciento"),
     sub(r"(?<=\w)\s*=\s*(?=\w)", " igual a "), sub(r"\s*@\s*", " arroba "), sub(r"\s?→\s?", " a "),
     sub(r"\s?§\s?", " sección "), sub(r"/", " "), sub(r"[<>{}\[\]=$€£¥¢°²³ºª*#|•·_~^\\]+", " "),
-    sub(r"(?<![\w.])(?:[A-Z]\.){1,}[A-Z](?![\w])\.?(?![\w.])|(?<![\w.])(?:[A-Z]\.){2,}(?![\w.])",
-        lambda m: spell(m.group(0).replace(".", "")) + ends(m)),  # "U.E." → "U.E"
+    dotted_initialisms(),  # "U.E." → "U.E"
 ]
 
 
@@ -586,7 +587,8 @@ def _capitalize(text: str) -> str:
     "don"), "ß" ("SS")."""
     def up(m: re.Match[str]) -> str:
         word = m.group(2)
-        if word != word.lower() or len(word[0].upper()) > 1 or (len(word) == 1 and m.string[m.end():][:1] == "."):
+        letter = len(word) == 1 and m.string[m.end():m.end() + 1] == "."
+        if word != word.lower() or len(word[0].upper()) > 1 or letter:
             return m.group(0)
         return m.group(1) + word[0].upper() + word[1:]
 

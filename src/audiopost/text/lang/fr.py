@@ -36,7 +36,7 @@ from num2words import num2words
 
 from audiopost.text import rules
 from audiopost.text.lang import Language
-from audiopost.text.rules import Step, ends, spaced, sub
+from audiopost.text.rules import Step, ends, spaced, spell, sub
 
 NUMBERS = rules.Numbers("fr", "virgule", "moins", group=r"[ .]", decimal=",")
 say = NUMBERS.say
@@ -257,13 +257,7 @@ _TIMES: list[Step] = [
 ]
 
 
-def spell(letters: str) -> str:
-    """"SNCF" → "S.N.C.F": dotted letters are the one written form espeak-ng spells in every position."""
-    return ".".join(letters)
-
-
-_DOTTED = sub(r"(?<![\w.])(?:[A-Z]\.){1,}[A-Z](?![\w])\.?(?![\w.])|(?<![\w.])(?:[A-Z]\.){2,}(?![\w.])",
-              lambda m: spell(m.group(0).replace(".", "")) + ends(m))
+_DOTTED = rules.dotted_initialisms()
 
 # --------------------------------------------------------------------------- money
 
@@ -479,8 +473,6 @@ _NUMBERS_IN_CONTEXT: list[Step] = [
     _versions,
     sub(rf"(?<![\w.,])(?P<n>\d{{1,3}}(?:[ .]\d{{3}})+|\d+){_ORDINAL_SUFFIX}(?!\w)",
         lambda m: spaced(m, _ordinal_words(int(re.sub(r"\D", "", m.group("n"))), m.group("suf")))),
-    sub(rf"(?<![\w.])(?P<n>[IVX]+){_ROMAN_SUFFIX}(?!\w)",  # "XIXe siècle", "François Ier", "la Ve République"
-        lambda m: _ordinal_words(n, m.group("suf")) if (n := rules.roman_value(m.group("n"))) else m.group(0)),
     sub(rf"(?<![\w/.,])(?<!\d\s)(?:1/2|½)\s(?!(?:de|des|du|et|ou|à|au|aux|sur|par)\b)(?=[{_LOW}])",  # AF: demi-heure
         lambda m: f"{'une' if _FEMININE.match(' ' + m.string[m.end():]) else 'un'} demi-"),
     sub(r"(?:(?<=\d)|(?<![\w,])(\d+)\s?)?([½¼¾⅓⅔⅕⅛⅜⅝⅞])", _vulgar),
@@ -555,6 +547,15 @@ def _romans(text: str) -> str:
     return re.sub(rf"\b([{_UP}][\w-]*[{_LOW}]|{'|'.join(_ROMAN_TRIGGERS)})\s+([IVX]+)(?![\w'])", repl, text)
 
 
+def _roman_ordinal(m: re.Match[str]) -> str:
+    """"XIXe siècle" → "dix-neuvième siècle", "François Ier" → "François premier", "la Ve République"."""
+    value = rules.roman_value(m.group("n"))
+    return _ordinal_words(value, m.group("suf")) if value else m.group(0)
+
+
+_ROMAN_ORDINAL = sub(rf"(?<![\w.])(?P<n>[IVX]+){_ROMAN_SUFFIX}(?!\w)", _roman_ordinal)
+
+
 # --------------------------------------------------------------------------- acronyms and shouting
 
 ACRONYMS_AS_WORDS = frozenset(
@@ -596,10 +597,13 @@ def _acronyms(text: str, words: Collection[str]) -> str:
 
 
 def _caps_word(core: str, in_run: bool, as_words: Collection[str]) -> str:
+    """"ONU" → "Onu", "SNCF" → "S.N.C.F", "OK" stays (espeak-ng says it "okay"), shouted words lowercased."""
     if core in as_words:
         return core.capitalize()
-    if core == "OK" or core in KNOWN_INITIALISMS:
-        return core if core == "OK" else spell(core)
+    if core == "OK":
+        return core
+    if core in KNOWN_INITIALISMS:
+        return spell(core)
     pronounceable = (len(core) >= 5 and re.search(_VOWEL, core) and not re.search(f"{_CONSONANT}{{4}}", core)
                      and not re.match(f"{_CONSONANT}{{3}}", core))  # "ATTENTION", not "CNRS"
     if (in_run and re.search(_VOWEL, core)) or core in _SHOUT_WORDS or pronounceable:
@@ -632,15 +636,15 @@ def _capitalize(text: str) -> str:
     return re.sub(r"(?:^|(?<=[.!?]\s))([\"'(¿¡]?)([^\W\d_A-Z][\w'-]*)\b", up, text)
 
 
-_WEB = rules.web_steps(rules.WebWords(dot="point", at="arobase", dash="tiret", underscore="tiret bas", plus="plus",
-                          number="numéro"))
+_WEB = rules.web_steps(rules.WebWords(dot="point", at="arobase", dash="tiret", underscore="tiret bas",
+                                      plus="plus", number="numéro"))
 
 
 def normalize(text: str, words: Collection[str] = ()) -> str:
     """The spoken form of one French sentence (``words``: extra acronyms said as words)."""
     steps: list[Step] = [
         rules.typography, rules.number_dashes, *_FIXED, *_WEB, *_ABBREVIATIONS, *_PHONES, *_DATES, *_TIMES,
-        _DOTTED, *_APPROXIMATE, *_MONEY_STEPS, *_NUMBERS_IN_CONTEXT, *_SYMBOLS, *_CATCH_ALL, _romans,
+        _DOTTED, *_APPROXIMATE, *_MONEY_STEPS, *_NUMBERS_IN_CONTEXT, *_SYMBOLS, *_CATCH_ALL, _ROMAN_ORDINAL, _romans,
         *_WORD_SYMBOLS, lambda t: _acronyms(t, words),
         rules.dashes, rules.tidy, rules.dashes, rules.tidy, _capitalize,  # twice: ",-A" → "-A" → "A"
     ]
@@ -669,7 +673,7 @@ FOOTERS: tuple[str, ...] = (
 )
 
 CALLS_TO_ACTION: tuple[str, ...] = (
-    # evidence.CTA["fr"], copied (importing evidence from here would be circular), then more.
+    # The French phrases evidence.py had, then more (subscribe, follow, support, share, donate, unsubscribe…).
     r"abonnez", r"abonne-toi", r"suivez(-nous)?", r"soutenez", r"partagez", r"[ée]coutez (sur|nous)",
     r"disponible sur", r"publi[ée] (initialement|pour la premi[èe]re fois)", r"lire la suite", r"confidentialit[ée]",
     r"infolettre|newsletter", r"sponsoris[ée]", r"en savoir plus", r"jetez un (coup d.)?[œo]eil",

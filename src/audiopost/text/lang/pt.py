@@ -583,6 +583,7 @@ CALLS_TO_ACTION = (
     r"dispon[ií]vel (no|na|em)", r"publicad[oa] originalmente", r"continue lendo|continuar a ler",
     r"privacidade", r"patrocinad[oa]", r"leia mais|saiba mais", r"d[êe] uma olhada", r"obrigad[oa] por",
     r"receba (a|nossa) newsletter", r"deixe (seu|o seu|um) coment[áa]rio", r"baixe (o|nosso) app",
+    r"clique (aqui|no link)", r"(para )?ler a mat[ée]ria completa", r"e-?mail d[oa] [^.!?:]{1,40}:", r"fale conosco",
 )
 
 LANGUAGE = Language(
