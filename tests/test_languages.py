@@ -8,6 +8,7 @@ import html
 import json
 import re
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from audiopost.pipeline import Options, for_language, prepare
 from audiopost.profiles import Profile
 from audiopost.sources import read_post
 from audiopost.text import lang
+from audiopost.text.normalize import normalize
 from conftest import mp3val_problems, need
 
 DATA = Path(__file__).parent / "data" / "lang"
@@ -182,7 +184,27 @@ def test_narrated_with_its_voice_templates_tags_and_page(code: str, tmp_path: Pa
     assert f'<html lang="{code}">' in page
     for word in words:
         assert f">{word}<" in page
-    assert rules.date(__import__("datetime").date(2026, 11, 27)) in page
+    assert rules.date(date(2026, 11, 27)) in page
     seconds = float(subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0",
                                     str(out)], capture_output=True, text=True, check=True).stdout)
     assert 20 < seconds < 90
+
+
+@pytest.mark.parametrize("code", lang.CODES)
+def test_every_language_keeps_the_contract(code: str) -> None:
+    """What a new file in text/lang must give, checked the same way for every language."""
+    rules = lang.get(code)
+    assert rules is not None and rules.code == code
+    assert len(rules.iso639_2) == 3 and rules.iso639_2.isalpha()
+    assert set(lang.WORD_KEYS) <= set(rules.words) and all(rules.words[k] for k in lang.WORD_KEYS)
+    assert len(rules.digits) == 10 and not any(re.search(r"\d", d) for d in rules.digits)
+    when = date(2026, 11, 27)
+    written = rules.date(when)
+    assert "2026" in written and "27" in written
+    values = {"title": "T", "author": "A", "date": written, "site": "S"}
+    assert "T" in rules.intro.format(**values) and "T" in rules.outro.format(**values)
+    spoken = normalize(rules.outro.format(**values), code)
+    assert not re.search(r"\d", spoken)  # the outro's date is said in words
+    for pattern in (*rules.footers, *rules.calls_to_action):
+        re.compile(pattern)
+    assert rules.normalize("", ()) == ""
