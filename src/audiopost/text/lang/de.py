@@ -26,28 +26,12 @@ from functools import lru_cache
 
 from num2words import num2words
 
+from audiopost.text import rules
 from audiopost.text.lang import Language
-from audiopost.text.rules import (
-    Numbers,
-    Step,
-    WebWords,
-    capitalize,
-    dashes,
-    dotted_initialisms,
-    ends,
-    number_dashes,
-    number_pattern,
-    roman_value,
-    run,
-    spaced,
-    sub,
-    tidy,
-    typography,
-    web_steps,
-)
+from audiopost.text.rules import Step, ends, spaced, sub
 
-NUM = Numbers("de", "Komma", "minus", digitwise=True)
-_N = number_pattern(r"\.", ",")
+NUM = rules.Numbers("de", "Komma", "minus", digitwise=True)
+_N = rules.number_pattern(r"\.", ",")
 MONTHS = "Januar Februar März April Mai Juni Juli August September Oktober November Dezember".split()
 _MONTH_ABBR = {"jan": 1, "jän": 1, "feb": 2, "mär": 3, "mrz": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
                "sep": 9, "okt": 10, "nov": 11, "dez": 12}
@@ -245,7 +229,7 @@ _ABBREVIATIONS: list[Step] = [
 _FIXED: list[Step] = [
     sub(r"(?<![\w/])24/7(?![\w/])", "vierundzwanzig sieben"), sub(r"(?<!\w)C\+\+(?!\w)", "C plus plus"),
     sub(r"(?<!\w)([CF])#(?!\w)", r"\1 Sharp"), sub(r"(?<!\w)([Uu]nd)/oder(?!\w)", r"\1 oder"),
-    sub(r"\b([IVX]{1,5})\.(?=\s+Jahrhundert)", lambda m: f"{roman_value(m.group(1)) or m.group(1)}."),
+    sub(r"\b([IVX]{1,5})\.(?=\s+Jahrhundert)", lambda m: f"{rules.roman_value(m.group(1)) or m.group(1)}."),
 ]
 
 # --------------------------------------------------------------------------- phone numbers, versions
@@ -458,7 +442,7 @@ _CASES = {"nom": ("der", "die", "e"), "acc": ("den", "die", "en"), "dat": ("dem"
 def _regnal(m: re.Match[str]) -> str:
     """"Wilhelm II." → "Wilhelm der Zweite"; "unter Ludwig XIV." → "unter Ludwig dem Vierzehnten";
     "Ludwigs XIV." → "Ludwigs des Vierzehnten"; "Elisabeth II." → "Elisabeth die Zweite"."""
-    name, value = m.group(1), roman_value(m.group(2))
+    name, value = m.group(1), rules.roman_value(m.group(2))
     base = name if name in _REGNAL | _QUEENS else name[:-1] if name.endswith("s") else ""
     if value is None or base not in _REGNAL | _QUEENS:
         return m.group(0)
@@ -476,7 +460,7 @@ def _regnal(m: re.Match[str]) -> str:
 _ROMANS: list[Step] = [
     sub(r"\b([A-Z][a-zäöüß]+)\s+([IVXLC]+)(?!\.\w)(\.)?(?![\w])", _regnal),
     sub(rf"\b({_ROMAN_TRIGGERS})\s+([IVXLC]+)\b(?!\.\w)",
-        lambda m: f"{m[1]} {cardinal(roman_value(m[2]) or 0)}" if roman_value(m[2]) else m.group(0)),
+        lambda m: f"{m[1]} {cardinal(rules.roman_value(m[2]) or 0)}" if rules.roman_value(m[2]) else m.group(0)),
 ]
 
 # --------------------------------------------------------------------------- acronyms
@@ -495,7 +479,7 @@ KNOWN_INITIALISMS = frozenset(
 """Initialisms spelled letter by letter, even inside a shouted all-caps run ("DIE SPD GEWINNT")."""
 
 _CAPS = re.compile(r"(?<![\w'.])([A-ZÄÖÜ]{2,})(s)?(?![\w'])(?!-Dollar|\.[A-ZÄÖÜ])")
-_DOTTED = dotted_initialisms("A-ZÄÖÜ")
+_DOTTED = rules.dotted_initialisms("A-ZÄÖÜ")
 
 
 def _acronyms(text: str, words: Collection[str]) -> str:
@@ -512,7 +496,7 @@ def _acronyms(text: str, words: Collection[str]) -> str:
         if core in as_words:
             said = as_words[core] + plural
         elif core in KNOWN_INITIALISMS or (not shouted and (len(core) <= 4 or not re.search("[AEIOUÄÖÜ]", core))):
-            said = ".".join(core) + plural
+            said = rules.spell(core) + plural
         else:
             said = (core + plural).lower() if shouted else (core + plural).capitalize()
         out += [text[last:m.start()], said]
@@ -537,13 +521,8 @@ _WORD_SYMBOLS: list[Step] = [
     sub(r"\b(Euro|Dollar|Cent|Pfund|Franken|Meter|Liter|Gramm|Stunden?|Prozent)\s?/\s?(?=[A-ZÄÖÜ])", r"\1 pro "),
     sub(r"\s*@\s*", " at "), sub(r"/", " "), sub(r"[<>{}\[\]=$€£¥¢²³]", " "),
 ]
-_WEB = web_steps(WebWords(dot="Punkt", at="at", dash="Bindestrich", underscore="Unterstrich", plus="plus",
-                          number="Nummer"))
-
-
-def _capitalize(text: str) -> str:
-    """The shared ``capitalize``, but a word never starts with "ß" (whose capital, "SS", is an initialism)."""
-    return capitalize(text.replace("ß", "\ue000")).replace("\ue000", "ß")
+_WEB = rules.web_steps(rules.WebWords(dot="Punkt", at="at", dash="Bindestrich", underscore="Unterstrich",
+                                     plus="plus", number="Nummer"))
 
 
 def normalize(text: str, words: Collection[str] = ()) -> str:
@@ -551,12 +530,12 @@ def normalize(text: str, words: Collection[str] = ()) -> str:
     text are read again after the first tidying, and capitals settled before acronyms, so that a second run
     changes nothing."""
     steps: list[Step] = [
-        typography, *_EARLY_TIDY, number_dashes, *_WEB, *_FIXED, *_NUMBERS_EARLY, *_ABBREVIATIONS, *_DATES,
-        *_TIMES, _VERSIONS, *_SYMBOLS, *_MONEY, *_UNIT_STEPS, *_NUMBERS, *_ROMANS, *_WORD_SYMBOLS, dashes, tidy,
-        *_WEB, *_ABBREVIATIONS, _capitalize, _DOTTED, lambda t: _acronyms(t, words), _DOTTED, dashes, tidy,
-        _capitalize,
+        rules.typography, *_EARLY_TIDY, rules.number_dashes, *_WEB, *_FIXED, *_NUMBERS_EARLY, *_ABBREVIATIONS,
+        *_DATES, *_TIMES, _VERSIONS, *_SYMBOLS, *_MONEY, *_UNIT_STEPS, *_NUMBERS, *_ROMANS, *_WORD_SYMBOLS,
+        rules.dashes, rules.tidy, *_WEB, *_ABBREVIATIONS, rules.capitalize, _DOTTED, lambda t: _acronyms(t, words),
+        _DOTTED, rules.dashes, rules.tidy, rules.capitalize,
     ]
-    return run(steps, text)
+    return rules.run(steps, text)
 
 
 def long_date(when: date) -> str:
