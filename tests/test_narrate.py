@@ -47,7 +47,8 @@ def example_episode(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dic
 def test_seed_json_matches_the_file(seed_episode: tuple[Path, dict]) -> None:
     out, info = seed_episode
     assert set(info) == {"output", "duration", "bytes", "loudness_lufs", "true_peak_dbtp", "title", "author",
-                         "language", "language_from", "voice", "chunks", "synthesized", "up_to_date", "parts", "parts_reused", "cache_repaired", "chapters",
+                         "language", "language_from", "voice", "chunks", "synthesized", "up_to_date", "parts",
+                         "parts_reused", "cache_repaired", "chapters",
                          "transcript"}
     assert info["up_to_date"] is False and info["chapters"] == []  # the seed has no headings
     assert (info["language"], info["voice"]) == ("en", "pyttsx3 en-us")
