@@ -182,7 +182,7 @@ def test_narrated_with_its_voice_templates_tags_and_page(code: str, tmp_path: Pa
     assert outro in vtt
     page = out.with_suffix(".html").read_text(encoding="utf-8")
     assert f'<html lang="{code}">' in page
-    for word in words:
+    for word in (*words, html.escape(rules.words["read_post"]), html.escape(rules.words["download"])):
         assert f">{word}<" in page
     assert rules.date(date(2026, 11, 27)) in page
     seconds = float(subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0",

@@ -377,7 +377,7 @@ def _footer(info: Info, src: str, *, has_vtt: bool, post_link: bool) -> str:
     e = html.escape
     links = [f'<a href="{src}" download>{e(info.words()["download"])}</a>']
     if post_link and info.link.startswith(("https://", "http://")):  # an embed sits in the post itself
-        links.insert(0, f'<a href="{e(info.link)}">Read the post</a>')
+        links.insert(0, f'<a href="{e(info.link)}">{e(info.words()["read_post"])}</a>')
     if has_vtt:
         links.append(f'<a href="{quote(Path(info.file).stem)}.vtt">transcript (WebVTT)</a>')
     return f'<footer><p>{" · ".join(links)}</p></footer>'

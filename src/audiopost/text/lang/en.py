@@ -847,7 +847,8 @@ LANGUAGE = Language(
     code="en", name="English", iso639_2="eng", normalize=normalize, abbreviations=ABBREVIATIONS,
     intro="{title}, by {author}.", outro="This was an audio edition of {title}, published {date}.",
     date=long_date, digits=tuple(_DIGIT_WORDS), calls_to_action=CALLS_TO_ACTION,
-    words={"chapters": "Chapters", "transcript": "Transcript", "listen": "Listen", "download": "Download the MP3",
+    words={"read_post": "Read the post",
+           "chapters": "Chapters", "transcript": "Transcript", "listen": "Listen", "download": "Download the MP3",
            "play_from": "Play from", "quote": "Quote.", "end_quote": "End quote.",
            "code_omitted": "A code example is omitted.", "table_omitted": "A table is omitted.", "image": "Image"},
 )
