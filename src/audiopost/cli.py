@@ -357,6 +357,32 @@ def serve_cmd(folder: Path, host: str, port: int, log: bool) -> None:
     serve(folder, host, port, log=log)
 
 
+@main.command("publish")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--to", "to", type=str, required=True, help="Where to publish: a folder path or file:///PATH.")
+@click.option("--dry-run", is_flag=True, help="Print what would be sent, replaced and kept; change nothing.")
+@click.option("--prune", is_flag=True, help="Delete files audiopost published earlier that are gone from FOLDER.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object listing every file and its action.")
+@_errors
+def publish_cmd(folder: Path, to: str, dry_run: bool, prune: bool, as_json: bool) -> None:
+    """Upload FOLDER's episodes and side files, verify them, then replace the feed (last, atomically)."""
+    from audiopost.host import Action, open_target, publish
+
+    def show(a: Action, seconds: float) -> None:
+        rate = f", {a.size / seconds / 1e6:.1f} MB/s" if seconds > 0 and a.action != "keep" else ""
+        done = {"send": "sent", "replace": "replaced", "keep": "kept", "delete": "deleted"}[a.action]
+        _log(f"{done} {a.name} ({a.size:,} bytes{rate})")
+
+    report = publish(folder, open_target(to), dry_run=dry_run, prune=prune, progress=show)
+    if as_json:
+        click.echo(json.dumps(report.to_json()))
+        return
+    if dry_run:
+        for a in report.actions:
+            click.echo(f"{a.action:<8}{a.name}  {a.size:,} bytes  {a.content_type}".rstrip())
+    click.echo(report.summary())
+
+
 @main.group("cache")
 def cache_group() -> None:
     """The cache: synthesized sentences and encoded parts, reused when a post is narrated again."""
