@@ -208,8 +208,8 @@ def test_cli_summary_json_and_error_lines(dirs: tuple[Path, Path], tmp_path: Pat
     missing = CliRunner().invoke(main, ["publish", str(out), "--to", str(tmp_path / "nowhere")])
     assert missing.exit_code == 1
     assert missing.stderr == f"Error: target folder {tmp_path / 'nowhere'} does not exist\n"
-    s3 = CliRunner().invoke(main, ["publish", str(out), "--to", "s3://bucket/pod"])
-    assert (s3.exit_code, s3.stderr) == (1, "Error: unsupported publish target s3:// (supported: file)\n")
+    s3 = CliRunner().invoke(main, ["publish", str(out), "--to", "ftp://host/pod"])
+    assert (s3.exit_code, s3.stderr) == (1, "Error: unsupported publish target ftp:// (supported: file, s3, sftp)\n")
 
 
 @pytest.fixture

@@ -132,6 +132,8 @@ RENDER_OPTIONS = _apply(
     click.option("--owner-email", type=str, default="", help="itunes:owner e-mail."),
     click.option("--category", type=str, default="News", show_default=True, help="Apple Podcasts category."),
     click.option("--explicit", is_flag=True, help="Mark the episodes and feed explicit."),
+    click.option("--publish", "publish_to", type=str, default="", metavar="TARGET",
+                 help="At the end, publish the output folder (see `audiopost publish`): a URL, folder or config name."),
 )
 
 
@@ -152,9 +154,12 @@ def narrate_cmd(post: str, as_json: bool, quiet: bool, **kw: Any) -> None:
     """Narrate POST (a .txt, .md or .html file, an RSS/Atom feed, a URL, or - for stdin) into an MP3."""
     from audiopost.pipeline import narrate
 
+    publish_to = kw.pop("publish_to")
     options = _options(kw, progress=None if quiet else _chunk_progress())
     result = narrate(post, options, log=(lambda _: None) if quiet else _log)
     ep = result.episode
+    if publish_to:
+        _publish(ep.path.parent, publish_to)
     if result.cache_repaired:  # said even with -q: a damaged cache points at a disk or sync problem
         _log(_repaired(result.cache_repaired))
     if as_json:
@@ -220,6 +225,7 @@ def batch_cmd(source: str, out_dir: Path, workers: int | None, since: str, limit
     if not todo:
         raise AudiopostError(f"{source}: no posts to narrate")
     posts_at_once = workers or os.cpu_count() or 1
+    publish_to = kw.pop("publish_to")
     options = _options({**kw, "workers": None})
     bar = None
     if not quiet and sys.stderr.isatty():
@@ -242,6 +248,8 @@ def batch_cmd(source: str, out_dir: Path, workers: int | None, since: str, limit
     if repaired:
         _log(_repaired(repaired))
     click.echo(f"{len(outcomes)} posts: " + ", ".join(f"{n} {status}" for status, n in count.items()))
+    if publish_to:  # what was made is published even when some posts failed
+        click.echo(_publish(out_dir, publish_to).summary())
     failed = count["failed"]
     if failed:
         raise AudiopostError(f"{failed} of {len(outcomes)} posts failed")
@@ -357,23 +365,32 @@ def serve_cmd(folder: Path, host: str, port: int, log: bool) -> None:
     serve(folder, host, port, log=log)
 
 
+TARGET_OPTIONS = _apply(
+    click.option("--endpoint-url", type=str, default="", help="S3: the endpoint of an S3-compatible store."),
+    click.option("--acl", type=str, default="", help="S3: a canned ACL for every object (public-read)."),
+    click.option("--accept-new-host-key", is_flag=True, help="SFTP: trust a host not yet in known_hosts (first "
+                 "connection); a changed key is always refused."),
+    click.option("--known-hosts", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                 help="SFTP: known_hosts file [~/.ssh/known_hosts]."),
+    click.option("--identity", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                 help="SFTP: private key file [the SSH agent, then ~/.ssh/id_*]."),
+    click.option("--verify-url", type=str, default="", metavar="BASE",
+                 help="After publishing, fetch the feed and every enclosure under BASE as a podcast app does."),
+)
+
+
 @main.command("publish")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--to", "to", type=str, required=True, help="Where to publish: a folder path or file:///PATH.")
+@click.option("--to", "to", type=str, required=True,
+              help="Where: s3://BUCKET/PREFIX, sftp://USER@HOST[:PORT]/PATH, a folder, or a name from config.toml.")
 @click.option("--dry-run", is_flag=True, help="Print what would be sent, replaced and kept; change nothing.")
 @click.option("--prune", is_flag=True, help="Delete files audiopost published earlier that are gone from FOLDER.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object listing every file and its action.")
+@TARGET_OPTIONS
 @_errors
-def publish_cmd(folder: Path, to: str, dry_run: bool, prune: bool, as_json: bool) -> None:
+def publish_cmd(folder: Path, to: str, dry_run: bool, prune: bool, as_json: bool, **target: Any) -> None:
     """Upload FOLDER's episodes and side files, verify them, then replace the feed (last, atomically)."""
-    from audiopost.host import Action, open_target, publish
-
-    def show(a: Action, seconds: float) -> None:
-        rate = f", {a.size / seconds / 1e6:.1f} MB/s" if seconds > 0 and a.action != "keep" else ""
-        done = {"send": "sent", "replace": "replaced", "keep": "kept", "delete": "deleted"}[a.action]
-        _log(f"{done} {a.name} ({a.size:,} bytes{rate})")
-
-    report = publish(folder, open_target(to), dry_run=dry_run, prune=prune, progress=show)
+    report = _publish(folder, to, dry_run=dry_run, prune=prune, **target)
     if as_json:
         click.echo(json.dumps(report.to_json()))
         return
@@ -381,6 +398,31 @@ def publish_cmd(folder: Path, to: str, dry_run: bool, prune: bool, as_json: bool
         for a in report.actions:
             click.echo(f"{a.action:<8}{a.name}  {a.size:,} bytes  {a.content_type}".rstrip())
     click.echo(report.summary())
+
+
+def _publish(folder: Path, to: str, *, dry_run: bool = False, prune: bool = False, verify_url: str = "",
+             **target: Any) -> Any:
+    """Publish FOLDER to a target (and verify it); the library does the work, this only reports."""
+    from audiopost import verify
+    from audiopost.host import Action, Settings, named, open_target, publish
+
+    def show(a: Action, seconds: float) -> None:
+        rate = f", {a.size / seconds / 1e6:.1f} MB/s" if seconds > 0 and a.action != "keep" else ""
+        done = {"send": "sent", "replace": "replaced", "keep": "kept", "delete": "deleted"}[a.action]
+        _log(f"{done} {a.name} ({a.size:,} bytes{rate})")
+
+    spec, settings, configured = named(to, Settings(**target))
+    report = publish(folder, open_target(spec, settings), dry_run=dry_run, prune=prune, progress=show)
+    base = verify_url or configured
+    if base and not dry_run:
+        problems = [p for a in report.actions if a.is_feed and a.action != "delete"
+                    for p in verify.check(verify.public_url(verify.Enclosure(a.name, 0, ""), base), base)]
+        for problem in problems:
+            _log(f"verify: {problem}")
+        if problems:
+            raise AudiopostError(f"{len(problems)} problem(s) as a podcast app fetches {base}")
+        _log(f"verified as a podcast app fetches it: {base}")
+    return report
 
 
 @main.group("cache")

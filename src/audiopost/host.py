@@ -193,21 +193,51 @@ class FolderTarget:
         write_atomic(self.root / MANIFEST, manifest_bytes(files))
 
 
-def _folder(spec: str) -> Target:
+@dataclass(frozen=True)
+class Settings:
+    """How to reach a target, besides its URL. Secrets are never here: they come from the environment,
+    ``~/.aws/credentials``, the SSH agent or ``~/.ssh``."""
+
+    endpoint_url: str = ""
+    """S3: the endpoint of an S3-compatible store (R2, B2, Spaces, MinIO, SeaweedFS); "" for AWS."""
+    acl: str = ""
+    """S3: a canned ACL for every object, such as ``public-read``; "" to leave the bucket's default."""
+    accept_new_host_key: bool = False
+    """SFTP: trust and record the host key of a host not yet in ``known_hosts`` (a changed key is always
+    refused)."""
+    known_hosts: Path | None = None
+    """SFTP: the known_hosts file (default ``~/.ssh/known_hosts``)."""
+    identity: Path | None = None
+    """SFTP: a private key file (default: the SSH agent, then ``~/.ssh/id_*``)."""
+
+
+def _folder(spec: str, settings: Settings) -> Target:
     """``file:///path`` or a plain path."""
     return FolderTarget(Path(unquote(urlsplit(spec).path) if spec.startswith("file://") else spec))
 
 
-TARGETS: dict[str, Callable[[str], Target]] = {"file": _folder}
+def _s3(spec: str, settings: Settings) -> Target:
+    from audiopost.host_s3 import S3Target
+
+    return S3Target.open(spec, settings)
+
+
+def _sftp(spec: str, settings: Settings) -> Target:
+    from audiopost.host_sftp import SftpTarget
+
+    return SftpTarget.open(spec, settings)
+
+
+TARGETS: dict[str, Callable[[str, Settings], Target]] = {"file": _folder, "s3": _s3, "sftp": _sftp}
 """Target factories by URL scheme; a spec without ``scheme://`` is a local folder."""
 
 
-def open_target(spec: str) -> Target:
+def open_target(spec: str, settings: Settings = Settings()) -> Target:
     """The target a ``--to`` value names."""
     scheme = spec.split("://", 1)[0].lower() if "://" in spec else "file"
     if scheme not in TARGETS:
         raise AudiopostError(f"unsupported publish target {scheme}:// (supported: {', '.join(sorted(TARGETS))})")
-    return TARGETS[scheme](spec)
+    return TARGETS[scheme](spec, settings)
 
 
 def kind(name: str) -> tuple[str, str] | None:
@@ -346,3 +376,50 @@ def publish(folder: Path, target: Target, dry_run: bool = False, prune: bool = F
     if deletes:
         _prune(deletes, target, manifest, progress)
     return report
+
+
+def config_file() -> Path:
+    """``$XDG_CONFIG_HOME/audiopost/config.toml``: named publish targets (``[publish.site] to = "s3://…"``)."""
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("audiopost")) / "config.toml"
+
+
+NAMED_KEYS = {"to", "endpoint_url", "acl", "verify_url", "known_hosts", "identity", "accept_new_host_key"}
+
+
+def named(spec: str, settings: Settings, config: Path | None = None) -> tuple[str, Settings, str]:
+    """A ``--to`` value that is a name in the config file, resolved: (target URL, settings, verify URL).
+    Options given on the command line win over the file's. Secrets never go in this file: the keys
+    allowed are ``NAMED_KEYS``."""
+    if "://" in spec or "/" in spec or spec in (".", ".."):
+        return spec, settings, ""
+    path = config or config_file()
+    table = _publish_table(path).get(spec)
+    if table is None:
+        if Path(spec).is_dir():
+            return spec, settings, ""
+        raise AudiopostError(f"publish target {spec!r} is neither a folder, a URL nor a name in {path}")
+    unknown = set(table) - NAMED_KEYS
+    if unknown or not isinstance(table.get("to"), str):
+        raise AudiopostError(f"{path}: [publish.{spec}] needs to = \"URL\" and may have only "
+                             f"{', '.join(sorted(NAMED_KEYS))} (not {', '.join(sorted(unknown)) or 'to'})")
+    defaults = Settings(endpoint_url=table.get("endpoint_url", ""), acl=table.get("acl", ""),
+                        accept_new_host_key=bool(table.get("accept_new_host_key", False)),
+                        known_hosts=Path(table["known_hosts"]).expanduser() if table.get("known_hosts") else None,
+                        identity=Path(table["identity"]).expanduser() if table.get("identity") else None)
+    merged = Settings(**{f: getattr(settings, f) or getattr(defaults, f) for f in Settings.__dataclass_fields__})
+    return table["to"], merged, str(table.get("verify_url", ""))
+
+
+def _publish_table(path: Path) -> dict[str, dict[str, object]]:
+    import tomllib
+
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+        raise AudiopostError(f"cannot read {path}: {e}") from None
+    section = data.get("publish", {})
+    return {k: v for k, v in section.items() if isinstance(v, dict)} if isinstance(section, dict) else {}
