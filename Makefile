@@ -5,8 +5,8 @@ BIN := $(VENV)/bin
 SYSTEM_TOOLS := espeak-ng ffmpeg ffprobe mp3val
 APT_PACKAGES := espeak-ng ffmpeg mp3val
 # Only the tests need a browser (the episode page is played in headless Chromium).
-TEST_TOOLS := chromium chromedriver
-TEST_APT_PACKAGES := chromium chromium-driver
+TEST_TOOLS := chromium chromedriver sshd
+TEST_APT_PACKAGES := chromium chromium-driver openssh-server
 
 .PHONY: fuzz demo test system venv js browser lint bench clean realworld
 
@@ -29,7 +29,7 @@ browser:
 	  echo "Installing test packages (missing:$$missing)"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
 	  ($$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(TEST_APT_PACKAGES) >/dev/null) \
-	    || echo "could not install Chromium: the browser test will be skipped"; \
+	    || echo "could not install $(TEST_APT_PACKAGES): the browser and SFTP tests will be skipped"; \
 	fi
 
 # podcast-partytime (Podcast Index's feed parser) for the feed round-trip test; skipped without npm.
