@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -44,6 +45,21 @@ def write_atomic(path: Path, data: bytes | str, *, keep_mode: bool = False) -> P
             os.fsync(f.fileno())
         if mode is not None:
             os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def copy_atomic(source: Path, path: Path) -> Path:
+    """Copy ``source`` to ``path`` the same way: streamed to a temp file beside it, synced, renamed."""
+    tmp = temp_beside(path)
+    try:
+        with source.open("rb") as src, tmp.open("wb") as out:
+            shutil.copyfileobj(src, out, 1 << 20)
+            out.flush()
+            os.fsync(out.fileno())
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)

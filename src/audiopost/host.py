@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterable
@@ -24,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 
 from audiopost.errors import AudiopostError
-from audiopost.files import temp_beside, write_atomic
+from audiopost.files import copy_atomic, write_atomic
 
 MANIFEST = ".audiopost-manifest.json"
 
@@ -167,17 +165,7 @@ class FolderTarget:
 
     def put_atomic(self, local_path: Path, name: str, content_type: str, cache_control: str) -> None:
         """Copy to a hidden temp name, sync, rename over ``name``."""
-        dest = self.root / name
-        tmp = temp_beside(dest)
-        try:
-            with local_path.open("rb") as src, tmp.open("wb") as out:
-                shutil.copyfileobj(src, out, 1 << 20)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, dest)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+        copy_atomic(local_path, self.root / name)
 
     def delete(self, name: str) -> None:
         """Remove the file if it is there."""
