@@ -9,6 +9,7 @@ anything else. Targets: a local folder now (``FolderTarget``); S3 and SFTP plug 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import tempfile
@@ -307,7 +308,8 @@ def _put(target: Target, action: Action, source: Path, manifest: dict[str, Remot
 
 def _send_files(actions: list[Action], target: Target, manifest: dict[str, Remote], report: Report,
                 progress: Progress | None) -> None:
-    """Episodes and side files: upload what changed; kept files join the manifest too."""
+    """Episodes and side files: upload what changed; kept files join the manifest too. When an upload
+    fails, what did land is still recorded (if the target still answers): its error is the one reported."""
     try:
         for a in actions:
             if a.action in ("send", "replace"):
@@ -316,8 +318,11 @@ def _send_files(actions: list[Action], target: Target, manifest: dict[str, Remot
                 manifest[a.name] = Remote(a.name, a.size, a.sha256)
             if progress:
                 progress(a, report.seconds.get(a.name, 0.0))
-    finally:
-        target.write_manifest(manifest)
+    except BaseException:
+        with contextlib.suppress(OSError, AudiopostError):
+            target.write_manifest(manifest)
+        raise
+    target.write_manifest(manifest)
 
 
 def _send_feed(a: Action, target: Target, manifest: dict[str, Remote], report: Report, deleting: set[str],
