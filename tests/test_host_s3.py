@@ -368,3 +368,34 @@ def test_cli_publishes_verifies_and_keeps_secrets_out(weed: Weed, out: Path) -> 
                                                       f"{weed.endpoint})\n")
     for result in (first, again, missing):
         assert SECRET not in result.output and KEY not in result.output
+
+
+def test_a_blog_batch_published_to_seaweedfs_then_verified_and_a_second_run_sends_nothing(
+        weed: Weed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The issue's "done when": batch --publish to a named S3 target, publish --verify-url, a second run."""
+    config = tmp_path / "config" / "audiopost" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text(f'[publish.weed]\nto = "s3://{BUCKET}/blog"\nendpoint_url = "{weed.endpoint}"\n',
+                      encoding="utf-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    items = "".join(f"<item><title>{slug.title()}</title><link>https://blog.example.org/{slug}</link>"
+                    f"<guid>https://blog.example.org/{slug}</guid><pubDate>Fri, 2{i} Nov 2026 08:00:00 +0000</pubDate>"
+                    f"<description>{text}</description></item>" for i, (slug, text) in enumerate(POSTS.items()))
+    feed = tmp_path / "blog.xml"
+    feed.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>Blog</title>'
+                    f"<link>https://blog.example.org/</link><description>d</description>{items}</channel></rss>",
+                    encoding="utf-8")
+    public = tmp_path / "public"
+    args = ["batch", str(feed), "--out-dir", str(public), "--feed", str(public / "podcast.xml"), "--base-url", BASE,
+            "--engine", "espeak", "--publish", "weed", "-q"]
+    first = CliRunner().invoke(main, args)
+    assert first.exit_code == 0, first.output
+    assert first.stdout.splitlines()[-1] == "7 files: 7 sent, 0 replaced, 0 kept"
+    base = f"{weed.endpoint}/{BUCKET}/blog/"
+    verified = CliRunner().invoke(main, ["publish", str(public), "--to", "weed", "--verify-url", base])
+    assert verified.exit_code == 0, verified.output
+    assert f"audiopost: verified as a podcast app fetches it: {base}\n" in verified.stderr
+    again = CliRunner().invoke(main, args)
+    assert again.exit_code == 0, again.output
+    assert again.stdout.splitlines()[-2:] == ["2 posts: 0 made, 2 up to date, 0 skipped, 0 failed",
+                                              "7 files: 0 sent, 0 replaced, 7 kept"]

@@ -61,3 +61,25 @@ def test_entry_flags_on_a_non_feed(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["script", str(post), "--entry", "2"])
     assert result.exit_code == 1
     assert "is not a feed" in result.stderr
+
+
+def test_an_unchanged_feed_keeps_its_bytes_and_the_channel_link_is_the_site(tmp_path: Path) -> None:
+    """A second run that changes nothing must not touch the feed (a publish would send it again), and the
+    channel's link is the post's site, whichever post came last."""
+    from audiopost.feed import Channel, Item, update_feed
+    from audiopost.publish import channel_for, site_root
+    from audiopost.sources.post import Post
+
+    feed = tmp_path / "podcast.xml"
+    item = Item(guid="g1", title="One", enclosure_url="https://e.org/p/one.mp3", length=1000, duration=12.5,
+                pub_date="2026-11-27T08:00:00+00:00", description="d", link="https://blog.example.org/2026/one")
+    post = Post(title="One", blocks=(), link="https://blog.example.org/2026/one")
+    channel = channel_for(Channel(title="", language=""), post, "https://e.org/p/podcast.xml")
+    assert channel.link == "https://blog.example.org/" == site_root("https://blog.example.org/2026/two?x=1")
+    update_feed(feed, channel, item)
+    first = feed.read_bytes()
+    mtime = feed.stat().st_mtime_ns
+    update_feed(feed, channel, item)
+    assert feed.read_bytes() == first and feed.stat().st_mtime_ns == mtime
+    update_feed(feed, channel, Item(**{**item.__dict__, "length": 1001}))
+    assert feed.read_bytes() != first and b'length="1001"' in feed.read_bytes()

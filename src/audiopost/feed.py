@@ -141,6 +141,10 @@ def episode_guid(post_guid: str, link: str, title: str) -> str:
 # --- updating ------------------------------------------------------------------------------------------
 
 
+def _serialize(tree: etree._ElementTree) -> bytes:
+    return bytes(etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+
+
 def update_feed(path: Path, channel: Channel, item: Item) -> None:
     """Create the feed at ``path``, or add ``item`` to it (replacing the item with the same guid)."""
     _validate(channel, item)
@@ -148,16 +152,19 @@ def update_feed(path: Path, channel: Channel, item: Item) -> None:
     lock = FileLock(str(path.with_name(path.name + ".lock")), timeout=LOCK_TIMEOUT)
     try:
         with lock:
-            tree = _load(path) if path.exists() else _new_tree()
+            before = path.read_bytes() if path.exists() else b""
+            tree = _load(path) if before else _new_tree()
             ch = _channel_element(tree, path)
             _apply_channel(ch, channel)
             _apply_item(ch, item)
             _sort_items(ch)
             root = tree.getroot()
             etree.cleanup_namespaces(root, top_nsmap=NSMAP, keep_ns_prefixes=[*root.nsmap, *NSMAP])
+            if before and _serialize(tree) == before:
+                return  # nothing changed: the feed keeps its bytes (and its lastBuildDate), so a publish sends nothing
+            _set(ch, "lastBuildDate", format_datetime(dt.datetime.now(dt.UTC), usegmt=True))
             path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True),
-                         keep_mode=True)
+            write_atomic(path, _serialize(tree), keep_mode=True)
     except Timeout:
         raise AudiopostError(f"{path} is locked by another audiopost process (gave up after "
                              f"{LOCK_TIMEOUT:.0f} s; remove {lock.lock_file} if none is running)") from None
@@ -266,7 +273,6 @@ def _apply_channel(ch: etree._Element, c: Channel) -> None:
     _set(ch, _q(ITUNES, "image"), "", href=c.image)
     _apply_category(ch, c.category)
     _set(ch, _q(ITUNES, "explicit"), _bool(c.explicit))
-    _set(ch, "lastBuildDate", format_datetime(dt.datetime.now(dt.UTC), usegmt=True))
 
 
 def _apply_category(ch: etree._Element, category: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from audiopost.episode import Episode
 from audiopost.feed import Channel, Item, cap_description, episode_guid, update_feed
@@ -19,10 +19,17 @@ def url_for(base_url: str, path: Path) -> str:
     return base_url.rstrip("/") + "/" + quote(path.name)
 
 
+def site_root(link: str) -> str:
+    """The site of a post's link ("https://blog.example.org/2026/11/post" → "https://blog.example.org/"): the
+    channel's link, the same whichever post a batch adds last."""
+    parts = urlsplit(link)
+    return f"{parts.scheme}://{parts.netloc}/" if parts.scheme in ("http", "https") and parts.netloc else link
+
+
 def channel_for(settings: Channel, post: Post, feed_url: str) -> Channel:
     """The user's channel settings, with what they left empty taken from the post's site."""
     title = settings.title or post.site or post.author or "Narrated posts"
-    return replace(settings, title=title, link=settings.link or post.link,
+    return replace(settings, title=title, link=settings.link or site_root(post.link),
                    description=settings.description or f"Audio editions of {title}.",
                    author=settings.author or post.author,
                    owner_name=settings.owner_name or settings.author or post.author,
