@@ -111,3 +111,19 @@ def test_a_named_target_and_narrate_publish(tmp_path: Path, monkeypatch: pytest.
         named("blog", Settings())
     with pytest.raises(AudiopostError, match="publish target 'nosuch' is neither a folder, a URL nor a name in"):
         named("nosuch", Settings())
+
+
+def test_verify_at_the_urls_the_feed_states(tmp_path: Path) -> None:
+    out, site = tmp_path / "out", tmp_path / "site"
+    out.mkdir()
+    site.mkdir()
+    with running(make_server(site, port=0)) as url:
+        post = tmp_path / "third.md"
+        post.write_text("---\ntitle: Third\n---\nThe ferry still runs. The gulls are loud.\n")
+        made = CliRunner().invoke(main, ["narrate", str(post), "-o", str(out / "third.mp3"), "--feed",
+                                         str(out / "podcast.xml"), "--base-url", url, "--engine", "espeak",
+                                         "--no-cache", "-q"])
+        assert made.exit_code == 0, made.output
+        result = CliRunner().invoke(main, ["publish", str(out), "--to", str(site), "--verify"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[-1] == f"audiopost: verified as a podcast app fetches it: {url}podcast.xml"

@@ -376,6 +376,8 @@ TARGET_OPTIONS = _apply(
                  help="SFTP: private key file [the SSH agent, then ~/.ssh/id_*]."),
     click.option("--verify-url", type=str, default="", metavar="BASE",
                  help="After publishing, fetch the feed and every enclosure under BASE as a podcast app does."),
+    click.option("--verify", is_flag=True, help="The same, at the URLs the feed itself states (its atom:link "
+                 "self and the enclosures' URLs: the --base-url it was made with)."),
 )
 
 
@@ -401,9 +403,9 @@ def publish_cmd(folder: Path, to: str, dry_run: bool, prune: bool, as_json: bool
 
 
 def _publish(folder: Path, to: str, *, dry_run: bool = False, prune: bool = False, verify_url: str = "",
-             **target: Any) -> Any:
+             verify: bool = False, **target: Any) -> Any:
     """Publish FOLDER to a target (and verify it); the library does the work, this only reports."""
-    from audiopost import verify
+    from audiopost import verify as app
     from audiopost.host import Action, Settings, named, open_target, publish
 
     def show(a: Action, seconds: float) -> None:
@@ -414,14 +416,17 @@ def _publish(folder: Path, to: str, *, dry_run: bool = False, prune: bool = Fals
     spec, settings, configured = named(to, Settings(**target))
     report = publish(folder, open_target(spec, settings), dry_run=dry_run, prune=prune, progress=show)
     base = verify_url or configured
-    if base and not dry_run:
-        problems = [p for a in report.actions if a.is_feed and a.action != "delete"
-                    for p in verify.check(verify.public_url(verify.Enclosure(a.name, 0, ""), base), base)]
+    if (base or verify) and not dry_run:
+        feeds = [a for a in report.actions if a.is_feed and a.action != "delete"]
+        urls = [app.public_url(app.Enclosure(a.name, 0, ""), base) if base else app.self_url(folder / a.name)
+                for a in feeds]
+        problems = [p for url in urls for p in app.check(url, base)]
         for problem in problems:
             _log(f"verify: {problem}")
+        where = base or ", ".join(urls)
         if problems:
-            raise AudiopostError(f"{len(problems)} problem(s) as a podcast app fetches {base}")
-        _log(f"verified as a podcast app fetches it: {base}")
+            raise AudiopostError(f"{len(problems)} problem(s) as a podcast app fetches {where}")
+        _log(f"verified as a podcast app fetches it: {where}")
     return report
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -67,6 +68,15 @@ def fetch(url: str, method: str = "GET", headers: dict[str, str] | None = None, 
     except (urllib.error.URLError, OSError) as e:
         reason = getattr(e, "reason", e)
         raise AudiopostError(f"cannot fetch {url}: {reason}") from None
+
+
+def self_url(feed: Path) -> str:
+    """The public URL a local feed states for itself (``atom:link rel="self"``, set from ``--base-url``)."""
+    root = etree.fromstring(feed.read_bytes(), etree.XMLParser(resolve_entities=False, no_network=True))
+    link = root.find(".//{http://www.w3.org/2005/Atom}link[@rel='self']")
+    if link is None or not link.get("href"):
+        raise AudiopostError(f"{feed} states no public URL (atom:link rel=self); use --verify-url BASE")
+    return str(link.get("href"))
 
 
 def public_url(enclosure: Enclosure, base: str) -> str:
