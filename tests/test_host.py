@@ -19,31 +19,16 @@ from audiopost.cli import main
 from audiopost.errors import AudiopostError
 from audiopost.host import MANIFEST, FolderTarget, Remote, local_files, plan, publish
 from audiopost.serve import Handler
+from episodes import POSTS, narrate, two_episodes
 
 pytestmark = pytest.mark.slow
-BASE = "https://example.org/pod/"
-POSTS = {"first": "The mill reopened today. The river was high.",
-         "second": "The bridge is painted green. The ferry still runs."}
 
-
-def narrate(folder: Path, slug: str, text: str) -> None:
-    """One tiny episode with the real CLI, added to folder/podcast.xml."""
-    post = folder.parent / f"{slug}.md"
-    post.write_text(f"---\ntitle: {slug.title()}\n---\n{text}\n")
-    result = CliRunner().invoke(main, ["narrate", str(post), "-o", str(folder / f"{slug}.mp3"), "--feed",
-                                       str(folder / "podcast.xml"), "--base-url", BASE, "--engine", "espeak",
-                                       "--no-cache", "-q"])
-    assert result.exit_code == 0, result.output
 
 
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Two episodes, made once for the module."""
-    out = tmp_path_factory.mktemp("episodes") / "out"
-    out.mkdir()
-    for slug, text in POSTS.items():
-        narrate(out, slug, text)
-    return out
+    return two_episodes(tmp_path_factory)
 
 
 @pytest.fixture

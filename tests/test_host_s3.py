@@ -25,6 +25,7 @@ from click.testing import CliRunner
 from audiopost.cli import main
 from audiopost.errors import AudiopostError
 from audiopost.host import MANIFEST, Remote, Settings, kind, local_files, open_target, publish, sha256_of
+from episodes import BASE, POSTS, narrate, two_episodes
 
 pytestmark = pytest.mark.slow
 boto3 = pytest.importorskip("boto3", reason="boto3 is not installed (pip install boto3): the S3 target needs it")
@@ -32,9 +33,6 @@ boto3 = pytest.importorskip("boto3", reason="boto3 is not installed (pip install
 WEED = shutil.which("weed") or shutil.which("weed", path=str(Path(sys.executable).parent))
 KEY, SECRET = "AKIAUDIOPOSTTEST", "audiopost-test-secret-5f0c9e2b"
 BUCKET = "podcasts"
-BASE = "https://example.org/pod/"
-POSTS = {"first": "The mill reopened today. The river was high.",
-         "second": "The bridge is painted green. The ferry still runs."}
 
 
 def free_port() -> int:
@@ -168,23 +166,10 @@ def credentials(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
 
 
-def narrate(folder: Path, slug: str, text: str) -> None:
-    """One tiny episode with the real CLI, added to folder/podcast.xml."""
-    post = folder.parent / f"{slug}.md"
-    post.write_text(f"---\ntitle: {slug.title()}\n---\n{text}\n")
-    result = CliRunner().invoke(main, ["narrate", str(post), "-o", str(folder / f"{slug}.mp3"), "--feed",
-                                       str(folder / "podcast.xml"), "--base-url", BASE, "--engine", "espeak",
-                                       "--no-cache", "-q"])
-    assert result.exit_code == 0, result.output
-
 
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("episodes") / "out"
-    out.mkdir()
-    for slug, text in POSTS.items():
-        narrate(out, slug, text)
-    return out
+    return two_episodes(tmp_path_factory)
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ from click.testing import CliRunner
 from audiopost.cli import main
 from audiopost.errors import AudiopostError
 from audiopost.host import MANIFEST, Remote, Settings, local_files, open_target, publish
+from episodes import narrate, two_episodes
 
 SSHD = Path("/usr/sbin/sshd")
 if not SSHD.is_file() or shutil.which("ssh-keygen") is None:
@@ -35,9 +36,6 @@ pytest.importorskip("paramiko", reason="SFTP tests need paramiko: pip install pa
 
 from audiopost.host_sftp import SftpTarget  # noqa: E402 - after the skips
 
-BASE = "https://example.org/pod/"
-POSTS = {"first": "The mill reopened today. The river was high.",
-         "second": "The bridge is painted green. The ferry still runs."}
 USER = getpass.getuser()
 
 
@@ -163,24 +161,11 @@ def sshd(tmp_path: Path) -> Iterator[Sshd]:
         server.stop()
 
 
-def narrate(folder: Path, slug: str, text: str) -> None:
-    """One tiny episode with the real CLI, added to folder/podcast.xml."""
-    post = folder.parent / f"{slug}.md"
-    post.write_text(f"---\ntitle: {slug.title()}\n---\n{text}\n")
-    result = CliRunner().invoke(main, ["narrate", str(post), "-o", str(folder / f"{slug}.mp3"), "--feed",
-                                       str(folder / "podcast.xml"), "--base-url", BASE, "--engine", "espeak",
-                                       "--no-cache", "-q"])
-    assert result.exit_code == 0, result.output
-
 
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Two episodes and their feed, made once for the module."""
-    out = tmp_path_factory.mktemp("episodes") / "out"
-    out.mkdir()
-    for slug, text in POSTS.items():
-        narrate(out, slug, text)
-    return out
+    return two_episodes(tmp_path_factory)
 
 
 @pytest.fixture
