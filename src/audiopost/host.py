@@ -20,8 +20,6 @@ from pathlib import Path
 from typing import Protocol
 from urllib.parse import unquote, urlsplit
 
-from lxml import etree
-
 from audiopost.errors import AudiopostError
 from audiopost.files import copy_atomic, write_atomic
 
@@ -263,25 +261,15 @@ def plan(folder: Path, target: Target, prune: bool = False) -> list[Action]:
     return actions
 
 
-def enclosures(feed: bytes, name: str) -> list[tuple[str, int]]:
-    """(file name, length) of every ``<enclosure url length>`` in a feed."""
-    try:
-        root = etree.fromstring(feed, etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
-    except etree.XMLSyntaxError as e:
-        raise AudiopostError(f"{name} is not a valid feed: {e}") from None
-    found = []
-    for enc in root.iter("enclosure"):
-        url, length = enc.get("url", ""), enc.get("length", "")
-        if not length.isdigit():
-            raise AudiopostError(f"{name}: enclosure {url} has no valid length")
-        found.append((unquote(urlsplit(url).path.rsplit("/", 1)[-1]), int(length)))
-    return found
-
-
 def verify(feed: bytes, name: str, target: Target, deleting: Iterable[str] = ()) -> None:
     """Every enclosure the feed names is on the target with the length the feed states."""
+    from audiopost.verify import enclosures
+
     gone = set(deleting)
-    for file, length in enclosures(feed, name):
+    for enclosure in enclosures(feed, name):
+        file, length = unquote(urlsplit(enclosure.url).path.rsplit("/", 1)[-1]), enclosure.length
+        if length < 0:
+            raise AudiopostError(f"{name}: enclosure {enclosure.url} has no valid length")
         remote = target.stat(file)
         if remote is None or file in gone:
             raise AudiopostError(f"{name} names {file}, which is not on {target}; the feed was not replaced")

@@ -39,14 +39,18 @@ class Answer:
     body: bytes
 
 
-def enclosures(feed: bytes, where: str = "the feed") -> list[Enclosure]:
-    """Every ``<enclosure>`` of the feed's items."""
+def _parse(feed: bytes, where: str) -> etree._Element:
+    """A feed's XML, with no entities resolved and nothing fetched."""
     try:
-        root = etree.fromstring(feed, etree.XMLParser(resolve_entities=False, no_network=True))
+        return etree.fromstring(feed, etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
     except etree.XMLSyntaxError as e:
         raise AudiopostError(f"{where} is not well-formed XML ({e})") from None
+
+
+def enclosures(feed: bytes, where: str = "the feed") -> list[Enclosure]:
+    """Every ``<enclosure>`` of the feed's items (``length`` -1 when it is not a number)."""
     found = []
-    for enc in root.iter("enclosure"):
+    for enc in _parse(feed, where).iter("enclosure"):
         try:
             found.append(Enclosure(enc.get("url", ""), int(enc.get("length", "")), enc.get("type", "")))
         except ValueError:
@@ -72,8 +76,7 @@ def fetch(url: str, method: str = "GET", headers: dict[str, str] | None = None, 
 
 def self_url(feed: Path) -> str:
     """The public URL a local feed states for itself (``atom:link rel="self"``, set from ``--base-url``)."""
-    root = etree.fromstring(feed.read_bytes(), etree.XMLParser(resolve_entities=False, no_network=True))
-    link = root.find(".//{http://www.w3.org/2005/Atom}link[@rel='self']")
+    link = _parse(feed.read_bytes(), str(feed)).find(".//{http://www.w3.org/2005/Atom}link[@rel='self']")
     if link is None or not link.get("href"):
         raise AudiopostError(f"{feed} states no public URL (atom:link rel=self); use --verify-url BASE")
     return str(link.get("href"))

@@ -19,6 +19,7 @@ always allowed) nor every block: then it keeps its hands off, and says so.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Collection, Sequence
@@ -35,22 +36,14 @@ MAX_SHARE = 1 / 3
 SMALL = 320
 """... unless what it removes is this small, in letters and digits (two or three sentences of a footer)."""
 
-def _lexicon(codes: Sequence[str]) -> re.Pattern[str]:
-    """One pattern of the call-to-action phrases (``Language.calls_to_action``) of these languages."""
-    words = [w for code in codes if (rules := lang.get(code)) is not None for w in rules.calls_to_action]
-    return re.compile(r"\b(" + "|".join(words) + r")", re.I)
-
-
-_LEXICONS: dict[str, re.Pattern[str]] = {}
-
-
+@functools.cache
 def lexicon(language: str) -> re.Pattern[str]:
-    """English's phrases and the language's (all languages' when it is not known: "")."""
-    if language not in _LEXICONS:
-        codes = ["en", language] if lang.get(language) is not None and language != "en" else \
-            ["en"] if language == "en" else list(lang.CODES)
-        _LEXICONS[language] = _lexicon(codes)
-    return _LEXICONS[language]
+    """One pattern of the call-to-action phrases (``Language.calls_to_action``): English's and the
+    language's; every language's when it is not one audiopost has rules for ("" included)."""
+    codes = ["en", language] if lang.get(language) is not None else list(lang.CODES)
+    words = [w for code in dict.fromkeys(codes) if (rules := lang.get(code)) is not None
+             for w in rules.calls_to_action]
+    return re.compile(r"\b(" + "|".join(words) + r")", re.I)
 
 
 CTA_THRESHOLD = 4
