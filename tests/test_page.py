@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 import lxml.html
 import pytest
+from mutagen.id3 import ID3, TLAN
 
 from audiopost import sidecars
 from audiopost.episode import Tags, prepare_cover, write_tags
@@ -162,7 +163,7 @@ def test_no_outside_resources_only_the_post_link(doc: lxml.html.HtmlElement, epi
     assert outside == [LINK]
     assert all(not u.startswith("data:") or u.startswith("data:image/jpeg;base64,") for u in urls)
     raw = page_path(episode).read_text(encoding="utf-8")
-    assert "@import" not in raw and "url(" not in raw
+    assert "@import" not in raw and not re.search(r"url\((?!#)", raw)  # url(#…): the waveform's own clip
     assert "<link" not in raw
 
 
@@ -183,6 +184,54 @@ def test_works_without_javascript(doc: lxml.html.HtmlElement) -> None:
     assert doc.xpath('//footer//a[@href="my%20episode%20%231.vtt"]')
 
 
+def wave_heights(root: lxml.html.HtmlElement) -> list[int]:
+    """Column heights (0-50) of the peak path of the page's waveform."""
+    (path,) = root.xpath('//div[@class="ap-wave"]//defs/g/path[@fill-opacity]')
+    d = path.get("d")
+    assert d.startswith("M0 50") and d.endswith("V50Z")
+    return [50 - int(y) for y, run in re.findall(r"V(\d+)h(\d+)", d) for _ in range(int(run))]
+
+
+def test_waveform_is_a_picture_of_the_audio(tmp_path: Path) -> None:
+    need("ffmpeg")
+    mp3 = tmp_path / "half.mp3"  # loud for 4 s, then silent for 4 s
+    subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+                    "aevalsrc='if(lt(t,4),0.5,0)*sin(2*PI*300*t)':s=44100:d=8", "-ac", "1", "-b:a", "96k", str(mp3)],
+                   check=True)
+    doc = lxml.html.fromstring(write_page(mp3).read_bytes())
+    (wave,) = xp(doc, "ap-wave")
+    assert float(wave.get("data-duration")) == pytest.approx(8.0, abs=0.05)
+    assert wave.get("role") is None and wave.get("tabindex") is None  # a picture until the script makes it a slider
+    assert wave.get("data-label") == "Position in the episode"
+    (svg,) = wave.xpath("svg")
+    assert svg.get("viewbox") == "0 0 480 100" and svg.get("aria-hidden") == "true"
+    h = wave_heights(doc)
+    assert len(h) == 480
+    assert min(h[5:235]) >= 48 and max(h[245:]) == 0  # the loudest column fills the height
+    assert len(lxml.html.tostring(wave)) < 6_000
+
+
+def test_waveform_marks_the_chapters(doc: lxml.html.HtmlElement) -> None:
+    (wave,) = xp(doc, "ap-wave")
+    marks = wave.xpath('a[@class="ap-wm"]')  # the opening chapter at 0 needs no mark
+    assert [m.get("href") for m in marks] == ["my%20episode%20%231.mp3#t=3.2", "my%20episode%20%231.mp3#t=6.9"]
+    duration = float(wave.get("data-duration"))
+    lefts = [float(re.fullmatch(r"left:([\d.]+)%", m.get("style")).group(1)) for m in marks]
+    assert lefts == [pytest.approx(100 * 3.2 / duration, abs=0.01), pytest.approx(100 * 6.9 / duration, abs=0.01)]
+    assert marks[0].get("title") == "0:03 Part <two> & more"  # hover; escaped in the markup
+    assert all(m.get("tabindex") == "-1" and m.get("aria-hidden") == "true" for m in marks)
+    assert doc.xpath('//audio/following-sibling::div[1][@class="ap-wave"]')  # right under the player
+
+
+def test_waveform_in_another_language(tmp_path: Path) -> None:
+    mp3 = make_episode(tmp_path)
+    tags = ID3(mp3)
+    tags.add(TLAN(encoding=3, text=["deu"]))
+    tags.save(mp3)
+    (wave,) = xp(lxml.html.fromstring(write_page(mp3).read_bytes()), "ap-wave")
+    assert wave.get("data-label") == "Position in der Folge"
+
+
 def test_embed_is_a_fragment(episode: Path) -> None:
     path = write_page(episode, embed=True)
     assert path.name == "my episode #1.embed.html"
@@ -194,6 +243,9 @@ def test_embed_is_a_fragment(episode: Path) -> None:
     assert "my-episode-1" in frag.get("aria-labelledby")  # ids unique per episode on a blog page
     assert frag.xpath(".//details/summary")  # transcript folded: the post itself is the text
     assert [s.text_content() for s in xp(frag, "ap-cue")] == TEXTS
+    (shape,) = frag.xpath(".//svg/defs/g")
+    assert shape.get("id") == "ap-wave-my-episode-1"  # the waveform comes along, its ids unique too
+    assert frag.xpath('.//svg//g[@clip-path="url(#ap-wave-my-episode-1-c)"]')
     css = "".join(frag.xpath(".//style/text()"))
     assert all(rule.startswith(("@media", ".audiopost")) or rule.startswith("}") or not rule
                for rule in css.splitlines()), "embedded CSS must be scoped to .audiopost"

@@ -6,6 +6,12 @@ data: URI (so the page is one file), the chapter list (``#t=`` media-fragment li
 transcript from the WebVTT cues, one focusable sentence per cue, grouped in paragraphs where the pauses are
 long. Everything is there without JavaScript; a small inline script adds click/Enter-to-seek and highlights
 the sentence being spoken (``aria-current``).
+
+Under the player, the episode's waveform as inline SVG (peak and RMS envelope in ``WAVE_COLUMNS``
+columns, about 4 KB, computed here so no browser decodes audio) with its chapter starts marked (titles on
+hover, links that seek). Without JavaScript it is a picture; the script makes it a slider
+(``role="slider"``: click or drag to seek, arrow keys 5 s, Page Up/Down 30 s, Home/End) and draws the
+played part and a playhead that follows ``currentTime``.
 """
 
 from __future__ import annotations
@@ -24,14 +30,17 @@ from urllib.parse import quote
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
-from audiopost import sidecars, tools
+from audiopost import sidecars, tools, waveform
 from audiopost.errors import AudiopostError
 from audiopost.inspection import id3_chapters, tag_text
 from audiopost.sidecars import Chapter
 from audiopost.text import lang
+from audiopost.waveform import Envelope
 
 PARAGRAPH_GAP = 0.6
 """Seconds of silence between two cues that start a new paragraph (sentences in a paragraph: ~0.3 s)."""
+WAVE_COLUMNS = 480
+"""Columns of the page's waveform (each a few bytes of SVG path)."""
 COVER_PX = 480
 """Side of the cover copy embedded in the page (shown at most 240 CSS px wide: sharp on 2x screens)."""
 GENERATOR = "audiopost"
@@ -75,15 +84,17 @@ def page_path(mp3: Path, *, embed: bool = False) -> Path:
     return mp3.with_suffix(".embed.html" if embed else ".html")
 
 
-def write_page(mp3: Path, *, embed: bool = False, force: bool = False, cues: Sequence[Timed] | None = None) -> Path:
+def write_page(mp3: Path, *, embed: bool = False, force: bool = False, cues: Sequence[Timed] | None = None,
+               envelope: Envelope | None = None) -> Path:
     """Write the episode page beside ``mp3`` (atomically) and return its path.
 
     ``cues``: the transcript's sentences when the caller holds them (the pipeline); else the page reads
-    the .vtt beside the MP3. Refuses to replace an HTML file audiopost did not make unless ``force``.
+    the .vtt beside the MP3. ``envelope``: the waveform, when the caller holds it; else the MP3 is
+    decoded for it. Refuses to replace an HTML file audiopost did not make unless ``force``.
     """
     target = page_path(mp3, embed=embed)
     check_target(target, force)
-    text = render(mp3, embed=embed, cues=cues)
+    text = render(mp3, embed=embed, cues=cues, envelope=envelope)
     check_target(target, force)  # again: someone may have put a file there meanwhile
     return sidecars.write(target, text)
 
@@ -110,15 +121,18 @@ class Timed(Protocol):
     text: str
 
 
-def render(mp3: Path, *, embed: bool = False, cues: Sequence[Timed] | None = None) -> str:
+def render(mp3: Path, *, embed: bool = False, cues: Sequence[Timed] | None = None,
+           envelope: Envelope | None = None) -> str:
     """The page (or the embeddable fragment) of ``mp3`` as HTML text."""
     info = read_info(mp3)
+    if envelope is None:
+        envelope = waveform.of_mp3(mp3, info.duration)
     if cues is not None:
         sentences: list[Sentence] | None = [Sentence(c.start, c.end, c.text) for c in cues if c.text.strip()]
     else:
         vtt = sidecars.paths(mp3)["vtt"]
         sentences = read_vtt(vtt) if vtt.is_file() else None
-    body = _figure(info, sentences, embed=embed)
+    body = _figure(info, sentences, envelope, embed=embed)
     return body if embed else _document(info, body)
 
 
@@ -237,18 +251,30 @@ max-width:42rem;margin:1.5rem 0;overflow-wrap:break-word}
 .audiopost [aria-current] .ap-t{opacity:1}
 .audiopost :focus-visible{outline:3px solid var(--fo);outline-offset:2px}
 .audiopost summary{cursor:pointer}
+.audiopost .ap-wave{position:relative;height:4.5rem;margin:-.25rem 0 1rem;border-radius:.25rem}
+.audiopost .ap-wave svg{display:block;width:100%;height:100%}
+.audiopost .ap-base{fill:currentColor;opacity:.35}
+.audiopost .ap-played{fill:var(--wp,currentColor)}
+.audiopost .ap-head{stroke:currentColor;stroke-width:2;visibility:hidden}
+.audiopost .ap-live{cursor:pointer;touch-action:none}
+.audiopost .ap-live .ap-head{visibility:visible}
+.audiopost .ap-wm{position:absolute;top:0;bottom:0;width:11px;margin-left:-5px;color:inherit}
+.audiopost .ap-wm::before{content:"";position:absolute;left:5px;top:0;bottom:0;border-left:1px dashed;opacity:.7}
+.audiopost .ap-wm::after{content:"";position:absolute;left:1px;top:0;border:4px solid transparent;\
+border-top:6px solid;border-bottom:0}
+.audiopost .ap-wm:hover::before{border-left-style:solid;opacity:1}
 .audiopost footer{opacity:.85;margin-top:2rem}
 """
 """Shared by the page and the fragment; colour-neutral, so an embedded player suits the blog's own colours."""
 
 PAGE_CSS = """\
 :root{color-scheme:light dark}
-main.audiopost{margin:0 auto}
+main.audiopost{margin:0 auto;--wp:#0b57d0}
 body{margin:0;padding:1rem;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;\
 background:#fff;color:#1a1a1a}
 a{color:#0b57d0}
 @media (prefers-color-scheme:dark){body{background:#121212;color:#e6e6e6}a{color:#9ec1ff}\
-.audiopost{--hl:#6b5400;--hlt:#fff;--fo:#9ec1ff}}
+.audiopost{--hl:#6b5400;--hlt:#fff;--fo:#9ec1ff;--wp:#9ec1ff}}
 """
 
 JS = """\
@@ -265,7 +291,30 @@ r.addEventListener('click',e=>{const el=e.target.closest('[data-start]');
 if(el&&r.contains(el)){e.preventDefault();seek(el);}});
 r.addEventListener('keydown',e=>{const el=e.target.closest('.ap-cue');
 if(el&&(e.key==='Enter'||e.key===' ')){e.preventDefault();seek(el);}});
-for(const k of ['timeupdate','seeked'])a.addEventListener(k,update);})();
+for(const k of ['timeupdate','seeked'])a.addEventListener(k,update);
+const w=r.querySelector('.ap-wave');if(!w)return;
+const svg=w.querySelector('svg'),clip=w.querySelector('.ap-clip'),head=w.querySelector('.ap-head');
+const W=svg.viewBox.baseVal.width,dur=()=>a.duration>0&&isFinite(a.duration)?a.duration:+w.dataset.duration;
+const two=n=>String(n).padStart(2,'0'),clock=s=>{s=Math.max(0,Math.floor(s));const h=Math.floor(s/3600),
+m=Math.floor(s/60)%60;return(h?h+':'+two(m):m)+':'+two(s%60);};
+Object.entries({role:'slider',tabindex:'0','aria-label':w.dataset.label,'aria-valuemin':'0'})
+.forEach(([k,v])=>w.setAttribute(k,v));w.classList.add('ap-live');
+let said=-1,raf=0;
+function draw(){const d=dur(),t=a.currentTime,x=d?Math.min(1,t/d)*W:0;clip.setAttribute('width',x);
+head.setAttribute('x1',x);head.setAttribute('x2',x);const s=Math.floor(t);if(s===said)return;said=s;
+w.setAttribute('aria-valuemax',Math.round(d));w.setAttribute('aria-valuenow',s);
+w.setAttribute('aria-valuetext',clock(t)+' / '+clock(d));}
+function to(t){a.currentTime=Math.max(0,Math.min(dur(),t));draw();}
+const where=e=>{const b=w.getBoundingClientRect();return(e.clientX-b.left)/b.width*dur();};
+w.addEventListener('pointerdown',e=>{if(e.button||e.target.closest('.ap-wm'))return;e.preventDefault();
+w.focus();w.setPointerCapture(e.pointerId);to(where(e));});
+w.addEventListener('pointermove',e=>{if(w.hasPointerCapture(e.pointerId))to(where(e));});
+w.addEventListener('keydown',e=>{const step={ArrowRight:5,ArrowUp:5,ArrowLeft:-5,ArrowDown:-5,PageUp:30,
+PageDown:-30}[e.key];if(step)to(a.currentTime+step);else if(e.key==='Home')to(0);else if(e.key==='End')to(dur());
+else return;e.preventDefault();});
+function frame(){draw();raf=a.paused?0:requestAnimationFrame(frame);}
+a.addEventListener('play',()=>{if(!raf)raf=requestAnimationFrame(frame);});
+for(const k of ['timeupdate','seeked','durationchange'])a.addEventListener(k,draw);draw();})();
 """
 
 
@@ -291,7 +340,7 @@ def _document(info: Info, body: str) -> str:
 """
 
 
-def _figure(info: Info, cues: list[Sentence] | None, *, embed: bool) -> str:
+def _figure(info: Info, cues: list[Sentence] | None, envelope: Envelope, *, embed: bool) -> str:
     """The player, chapters and transcript: the page's <main>, or a <section> to paste into a blog post."""
     src = quote(info.file)
     ids = _Ids(info.file if embed else "")
@@ -303,6 +352,7 @@ def _figure(info: Info, cues: list[Sentence] | None, *, embed: bool) -> str:
         f'<audio controls preload="metadata" src="{src}" '
         f'aria-label="{html.escape(info.words()["listen"])}: {html.escape(info.title)}">'
         f'<a href="{src}">{html.escape(info.words()["download"])}</a></audio>',
+        wave(envelope, info, src, ids.wave),
         _chapters(info, src, ids, 3 if embed else 2),
         _transcript(info, cues, src, ids, 3 if embed else 2, embed=embed),
         _footer(info, src, has_vtt=cues is not None, post_link=not embed),
@@ -317,7 +367,30 @@ class _Ids:
 
     def __init__(self, file: str) -> None:
         suffix = "-" + re.sub(r"[^a-z0-9]+", "-", Path(file).stem.lower()).strip("-") if file else ""
-        self.title, self.chapters, self.transcript = (f"ap-{n}{suffix}" for n in ("title", "chapters", "transcript"))
+        self.title, self.chapters, self.transcript, self.wave = (
+            f"ap-{n}{suffix}" for n in ("title", "chapters", "transcript", "wave"))
+
+
+def wave(envelope: Envelope, info: Info, src: str, uid: str, columns: int = WAVE_COLUMNS) -> str:
+    """The waveform as inline SVG: peak and RMS envelope (top half drawn once, mirrored), a played copy
+    clipped to the playhead, and the chapter starts as links over it (for the pointer: the chapter list
+    is the keyboard's way to them)."""
+    env = envelope.columns(columns)
+    n, scale, h = len(env.peak), waveform.scale_of(env), waveform.HEIGHT
+    shape = (f'<g id="{uid}"><path fill-opacity=".45" d="{waveform.half_path(env.peak, scale)}"/>'
+             f'<path d="{waveform.half_path(env.rms, scale)}"/></g>')
+    both = f'<use href="#{uid}"/><use href="#{uid}" transform="matrix(1 0 0 -1 0 {h})"/>'
+    marks = "".join(
+        f'<a class="ap-wm" href="{src}#t={c.start:g}" data-start="{c.start:g}" tabindex="-1" aria-hidden="true" '
+        f'style="left:{100 * c.start / info.duration:.2f}%" title="{_clock(c.start)} {html.escape(c.title)}"></a>'
+        for c in info.chapters if 0 < c.start < info.duration)
+    return (f'<div class="ap-wave" data-duration="{info.duration:.3f}" '
+            f'data-label="{html.escape(info.words()["position"])}">'
+            f'<svg viewBox="0 0 {n} {h}" preserveAspectRatio="none" aria-hidden="true" focusable="false">'
+            f'<defs>{shape}<clipPath id="{uid}-c"><rect class="ap-clip" width="0" height="{h}"/></clipPath></defs>'
+            f'<g class="ap-base">{both}</g><g class="ap-played" clip-path="url(#{uid}-c)">{both}</g>'
+            f'<line class="ap-head" x1="0" x2="0" y1="0" y2="{h}" vector-effect="non-scaling-stroke"/></svg>'
+            f"{marks}</div>")
 
 
 def _header(info: Info, ids: _Ids, level: int) -> str:

@@ -31,6 +31,7 @@ from audiopost.text.lang import base_code
 
 if TYPE_CHECKING:
     from audiopost.master import Cue
+    from audiopost.waveform import Envelope
 
 ISO639_2 = {"nl": "nld", "ca": "cat", "ro": "ron", "sv": "swe", "da": "dan", "no": "nor", "nb": "nob",
             "pl": "pol", "cs": "ces", "fi": "fin", "el": "ell", "tr": "tur", "ru": "rus", "uk": "ukr", "ja": "jpn",
@@ -112,6 +113,8 @@ class Result:
     """The engine and voice that spoke it: "pyttsx3 es", "piper /path/es_ES-davefx-medium.onnx"."""
     cues: tuple[Cue, ...] | None = field(default=None, compare=False)
     """The transcript's cues as written to the .vtt (None when the episode was up to date: not rebuilt)."""
+    envelope: Envelope | None = field(default=None, compare=False)
+    """The master's waveform (None when the episode was up to date: the page decodes the MP3 instead)."""
 
 
 Log = Callable[[str], None]
@@ -275,7 +278,8 @@ def narrate(source: str | Path, options: Options = Options(), log: Log = lambda 
     if options.page:
         from audiopost.page import write_page
 
-        result.files["page"] = write_page(result.episode.path, force=options.force, cues=result.cues)
+        result.files["page"] = write_page(result.episode.path, force=options.force, cues=result.cues,
+                                          envelope=result.envelope)
     if options.feed is not None:
         log(f"updating feed {options.feed}")
         publish(options.feed, options.base_url, options.channel, post, result.episode, summary(script, 4000),
@@ -344,6 +348,10 @@ def render(post: Post, profile: Profile, script: Script, options: Options, targe
                 language=spoken.iso639_2 if spoken else ISO639_2.get(script.language, "und"))
     episode = export(mastered, target, tags, key, bitrate=profile.bitrate, cover=cover_jpg, force=options.force,
                      encoder=encoder)
+    from audiopost.waveform import of_wavs
+
+    # The page's waveform, from the master while it is here, over the MP3's duration (its last frame).
+    envelope = of_wavs(mastered.parts, episode.duration)
     # Parts encoded at once meet in pauses, each junction a few ms longer: cue times follow.
     marks = tuple(Chapter(c.title, episode.shift(c.start), episode.shift(c.end)) for c in marks)
     cues = [dataclasses.replace(c, start=episode.shift(c.start), end=episode.shift(c.end)) for c in cues]
@@ -356,7 +364,7 @@ def render(post: Post, profile: Profile, script: Script, options: Options, targe
         files.pop("chapters").unlink(missing_ok=True)  # an earlier version of the post had headings
     return Result(post, script, episode, marks, files, len(speech.clips), speech.synthesized,
                   parts=len(mastered.parts), parts_reused=encoder.reused,
-                  cache_repaired=len(cache.repaired) if cache else 0, cues=tuple(cues))
+                  cache_repaired=len(cache.repaired) if cache else 0, cues=tuple(cues), envelope=envelope)
 
 
 def check_sidecars(target: Path, force: bool) -> None:

@@ -16,8 +16,8 @@ from functools import cache
 CODES = tuple(sorted(m.name for m in pkgutil.iter_modules(__path__) if len(m.name) == 2))
 """The languages with rules of their own (ISO 639-1): the two-letter modules of this package."""
 
-WORD_KEYS = ("chapters", "transcript", "listen", "download", "read_post", "play_from", "quote", "end_quote",
-             "code_omitted", "table_omitted", "image")
+WORD_KEYS = ("chapters", "transcript", "listen", "download", "read_post", "play_from", "position", "quote",
+             "end_quote", "code_omitted", "table_omitted", "image")
 """The fixed words every language gives: the episode page's and those the script adds."""
 
 

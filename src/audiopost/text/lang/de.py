@@ -567,7 +567,8 @@ LANGUAGE = Language(
     footers=_FOOTERS, calls_to_action=_CALLS,
     words={"read_post": "Zum Beitrag",
            "chapters": "Kapitel", "transcript": "Transkript", "listen": "Anhören", "download": "MP3 herunterladen",
-           "play_from": "Abspielen ab", "quote": "Zitat.", "end_quote": "Zitat Ende.",
+           "play_from": "Abspielen ab",
+           "position": "Position in der Folge", "quote": "Zitat.", "end_quote": "Zitat Ende.",
            "code_omitted": "Ein Codebeispiel wird ausgelassen.", "table_omitted": "Eine Tabelle wird ausgelassen.",
            "image": "Bild"},
 )

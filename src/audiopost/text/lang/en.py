@@ -849,6 +849,7 @@ LANGUAGE = Language(
     date=long_date, digits=tuple(_DIGIT_WORDS), calls_to_action=CALLS_TO_ACTION,
     words={"read_post": "Read the post",
            "chapters": "Chapters", "transcript": "Transcript", "listen": "Listen", "download": "Download the MP3",
-           "play_from": "Play from", "quote": "Quote.", "end_quote": "End quote.",
+           "play_from": "Play from",
+           "position": "Position in the episode", "quote": "Quote.", "end_quote": "End quote.",
            "code_omitted": "A code example is omitted.", "table_omitted": "A table is omitted.", "image": "Image"},
 )

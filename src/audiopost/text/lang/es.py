@@ -657,7 +657,8 @@ LANGUAGE = Language(
     date=long_date, digits=_DIGITS, footers=FOOTERS, calls_to_action=CALLS_TO_ACTION,
     words={"read_post": "Leer el artículo",
            "chapters": "Capítulos", "transcript": "Transcripción", "listen": "Escuchar",
-           "download": "Descargar el MP3", "play_from": "Reproducir desde", "quote": "Cita.",
+           "download": "Descargar el MP3", "play_from": "Reproducir desde",
+           "position": "Posición en el episodio", "quote": "Cita.",
            "end_quote": "Fin de la cita.", "code_omitted": "Se omite un ejemplo de código.",
            "table_omitted": "Se omite una tabla.", "image": "Imagen"},
 )

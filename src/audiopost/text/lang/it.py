@@ -622,7 +622,8 @@ LANGUAGE = Language(
     date=long_date, digits=DIGITS, footers=FOOTERS, calls_to_action=CALLS_TO_ACTION,
     words={"read_post": "Leggi l'articolo",
            "chapters": "Capitoli", "transcript": "Trascrizione", "listen": "Ascolta", "download": "Scarica l'MP3",
-           "play_from": "Riproduci da", "quote": "Citazione.", "end_quote": "Fine della citazione.",
+           "play_from": "Riproduci da",
+           "position": "Posizione nell’episodio", "quote": "Citazione.", "end_quote": "Fine della citazione.",
            "code_omitted": "Un esempio di codice è omesso.", "table_omitted": "Una tabella è omessa.",
            "image": "Immagine"},
 )

@@ -592,7 +592,8 @@ LANGUAGE = Language(
     date=long_date, digits=DIGITS, footers=FOOTERS, calls_to_action=CALLS_TO_ACTION,
     words={"read_post": "Ler o artigo",
            "chapters": "Capítulos", "transcript": "Transcrição", "listen": "Ouvir", "download": "Baixar o MP3",
-           "play_from": "Reproduzir a partir de", "quote": "Citação.", "end_quote": "Fim da citação.",
+           "play_from": "Reproduzir a partir de",
+           "position": "Posição no episódio", "quote": "Citação.", "end_quote": "Fim da citação.",
            "code_omitted": "Um exemplo de código foi omitido.", "table_omitted": "Uma tabela foi omitida.",
            "image": "Imagem"},
 )
