@@ -618,3 +618,97 @@ def embed_in_a_blog_post(browser: Any, mp3: Path, port: int) -> None:
     wait_for("the embedded player's seek",
              lambda: abs(browser.execute_script("return document.querySelector('audio').currentTime") - start) < 0.5)
     browser.save_screenshot(str(ARTIFACTS / "embed.png"))
+
+
+@pytest.mark.slow
+def test_waveform_in_headless_chromium(narrated: Path, browser: Any) -> None:
+    """The waveform is a slider: click and drag seek, arrow keys seek 5 s, the playhead follows the audio."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    server = make_server(narrated.parent, "127.0.0.1", 0)
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+    try:
+        browser.get(f"http://127.0.0.1:{server.server_address[1]}/{quote(page_path(narrated).name)}")
+        run = browser.execute_script
+        audio = "document.querySelector('audio')"
+        duration = wait_for("the audio metadata", lambda: run(f"return {audio}.readyState >= 1 && {audio}.duration"))
+        now = lambda: run(f"return {audio}.currentTime")  # noqa: E731
+        wave = browser.find_element(By.CSS_SELECTOR, ".ap-wave")
+        assert wave.get_attribute("role") == "slider" and wave.get_attribute("tabindex") == "0"
+        assert wave.get_attribute("aria-label") == "Position in the episode"
+        assert int(wave.get_attribute("aria-valuemax")) == round(duration)
+        width = wave.size["width"]
+        assert width > 600
+
+        ActionChains(browser).move_to_element(wave).click().perform()  # the middle: 50 % of its width
+        assert abs(now() - duration / 2) <= 1.0
+        assert run(f"return {audio}.paused"), "a click on the waveform seeks, it does not start playing"
+        clip = float(browser.find_element(By.CSS_SELECTOR, ".ap-clip").get_attribute("width"))
+        assert clip == pytest.approx(240, abs=3)  # the played part drawn to the middle of 480 columns
+        assert int(wave.get_attribute("aria-valuenow")) == int(now())
+
+        ActionChains(browser).move_to_element_with_offset(wave, -width * 0.3, 0).click_and_hold() \
+            .move_to_element_with_offset(wave, width * 0.1, 0).move_to_element_with_offset(wave, width * 0.3, 0) \
+            .release().perform()  # a drag from 20 % to 80 %
+        assert abs(now() - duration * 0.8) <= 1.0
+
+        assert run("return document.activeElement") == wave  # the click focused the slider
+        before = now()
+        wave.send_keys(Keys.ARROW_LEFT)
+        wait_for("the key seek back", lambda: abs(now() - (before - 5)) < 0.3, 5)
+        wave.send_keys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT)
+        wait_for("the key seeks forward", lambda: abs(now() - (before + 5)) < 0.3, 5)
+        wave.send_keys(Keys.HOME)
+        wait_for("Home", lambda: now() == 0, 5)
+        assert wave.get_attribute("aria-valuetext") == f"0:00 / {int(duration) // 60}:{int(duration) % 60:02d}"
+        wave.send_keys(Keys.END)
+        wait_for("End", lambda: abs(now() - duration) < 0.3, 5)
+
+        mark = browser.find_elements(By.CSS_SELECTOR, ".ap-wm")[1]  # the second heading's chapter
+        assert mark.get_attribute("title").endswith("The passengers")
+        mark.click()
+        start = float(mark.get_attribute("data-start"))
+        wait_for("the chapter mark's seek", lambda: abs(now() - start) < 0.5, 5)
+
+        run(f"{audio}.currentTime = 1;")
+        error = browser.execute_async_script(
+            f"const done = arguments[0]; {audio}.play().then(() => done(''), e => done(String(e)));")
+        assert error == ""
+        head = "return +document.querySelector('.ap-head').getAttribute('x1')"
+        first = wait_for("the playhead to move", lambda: run(head) > 480 / duration, 5)
+        time.sleep(1.5)
+        later, t = run(head), now()
+        assert later > first + 480 * 1.0 / duration, "the playhead does not follow the audio"
+        assert later == pytest.approx(480 * t / duration, abs=480 * 0.5 / duration)
+        run(f"{audio}.pause()")
+
+        ARTIFACTS.mkdir(exist_ok=True)
+        run("arguments[0].scrollIntoView({block: 'center'})", wave)
+        played = "return getComputedStyle(document.querySelector('.ap-played')).fill"
+        assert run(played) == "rgb(11, 87, 208)"
+        browser.save_screenshot(str(ARTIFACTS / "waveform.png"))
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                                {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+        assert run(played) == "rgb(158, 193, 255)"
+        browser.save_screenshot(str(ARTIFACTS / "waveform-dark.png"))
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+
+        fragment = write_page(narrated, embed=True).read_text(encoding="utf-8")  # two players on one blog page
+        narrated.with_name("two.html").write_text(
+            f"<!DOCTYPE html><html lang=en><meta charset=utf-8><title>Blog</title><body style='max-width:40rem'>"
+            f"<p>First.</p>{fragment}<p>Again.</p>{fragment.replace('night-ferry', 'copy')}</body></html>",
+            encoding="utf-8")
+        browser.get(f"http://127.0.0.1:{server.server_address[1]}/two.html")
+        waves = browser.find_elements(By.CSS_SELECTOR, ".ap-wave")
+        assert len(waves) == 2
+        wait_for("the second player's metadata", lambda: run("return document.querySelectorAll('audio')[1].duration"))
+        run("arguments[0].scrollIntoView({block: 'center'})", waves[1])
+        ActionChains(browser).move_to_element_with_offset(waves[1], -waves[1].size["width"] * 0.25, 0).click().perform()
+        times = run("return [...document.querySelectorAll('audio')].map(a => a.currentTime)")
+        assert times[0] == 0 and abs(times[1] - duration / 4) <= 1.0  # each waveform seeks its own player
+        browser.save_screenshot(str(ARTIFACTS / "waveform-embed.png"))
+    finally:
+        server.shutdown()
+        server.server_close()

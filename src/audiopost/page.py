@@ -269,7 +269,8 @@ border-top:6px solid;border-bottom:0}
 
 PAGE_CSS = """\
 :root{color-scheme:light dark}
-main.audiopost{margin:0 auto;--wp:#0b57d0}
+main.audiopost{margin:0 auto}
+.audiopost{--wp:#0b57d0}
 body{margin:0;padding:1rem;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;\
 background:#fff;color:#1a1a1a}
 a{color:#0b57d0}
