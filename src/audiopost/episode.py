@@ -192,8 +192,9 @@ def export(master: Master, target: Path, tags: Tags, digest: str, *, bitrate: in
     finally:
         if encoder is not None:
             encoder.close()
-    return Episode(target, target.stat().st_size, seconds(target), master.loudness_lufs,
-                   master.true_peak_dbtp + offset, digest, junctions)
+    # The values as the tags keep them, so a later run that finds the episode up to date reports the same.
+    return Episode(target, target.stat().st_size, seconds(target), float(stats["loudness"]),
+                   float(stats["true-peak"]), digest, junctions)
 
 
 class PartEncoder:

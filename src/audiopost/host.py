@@ -235,10 +235,14 @@ def kind(name: str) -> tuple[str, str] | None:
 
 
 def local_files(folder: Path) -> list[Path]:
-    """The files to publish: known kinds, not hidden (temp files, the manifest), feeds last."""
+    """The files to publish: known kinds, not hidden (temp files, the manifest), not batch's report, feeds
+    last."""
     if not folder.is_dir():
         raise AudiopostError(f"{folder} is not a folder")
-    files = [p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".") and kind(p.name)]
+    from audiopost.report import NAME, is_report
+
+    files = [p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".") and kind(p.name)
+             and not (p.name == NAME and is_report(p))]  # batch --report is for the publisher
     return sorted(files, key=lambda p: (p.name.lower().endswith(".xml"), p.name))
 
 
