@@ -212,10 +212,11 @@ def _options(kw: dict[str, Any], **more: Any) -> Any:
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Local processes, or a Dask distributed cluster.")
 @click.option("--scheduler", type=str, default="", help="Dask scheduler address (tcp://host:8786) [a local cluster].")
+@click.option("--report", is_flag=True, help="Also write OUT_DIR/report.html: every episode at a glance.")
 @RENDER_OPTIONS
 @_errors
 def batch_cmd(source: str, out_dir: Path, workers: int | None, since: str, limit: int | None, executor: str,
-              scheduler: str, quiet: bool, **kw: Any) -> None:
+              scheduler: str, quiet: bool, report: bool, **kw: Any) -> None:
     """Narrate every entry of a feed (file or URL), or every post in a folder; skip unchanged episodes."""
     import os
 
@@ -224,6 +225,10 @@ def batch_cmd(source: str, out_dir: Path, workers: int | None, since: str, limit
     todo = batch.jobs(source, out_dir, since=since, limit=limit, max_chars=kw["max_chars"])
     if not todo:
         raise AudiopostError(f"{source}: no posts to narrate")
+    if report:
+        from audiopost.report import check_target
+
+        check_target(out_dir, kw["force"])  # before minutes of work
     posts_at_once = workers or os.cpu_count() or 1
     publish_to = kw.pop("publish_to")
     options = _options({**kw, "workers": None})
@@ -248,6 +253,14 @@ def batch_cmd(source: str, out_dir: Path, workers: int | None, since: str, limit
     if repaired:
         _log(_repaired(repaired))
     click.echo(f"{len(outcomes)} posts: " + ", ".join(f"{n} {status}" for status, n in count.items()))
+    if report:
+        from audiopost.pipeline import load_profile
+        from audiopost.report import write_report
+
+        profile = load_profile(options)
+        written = write_report(out_dir, outcomes, loudness=profile.loudness, true_peak=profile.true_peak,
+                               force=options.force)
+        click.echo(f"report: {written}")
     if publish_to:  # what was made is published even when some posts failed
         click.echo(_publish(out_dir, publish_to).summary())
     failed = count["failed"]
@@ -314,13 +327,23 @@ def script_cmd(post: str, voice: str, no_spoken_intro: bool, explain: bool, lang
 @main.command("inspect")
 @click.argument("episode", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option("--plot", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also draw waveform, loudness, true-peak overs and chapters into FILE (.png or .svg).")
+@click.option("--force", is_flag=True, help="Replace an existing --plot FILE that audiopost did not make.")
 @_errors
-def inspect_cmd(episode: Path, as_json: bool) -> None:
+def inspect_cmd(episode: Path, as_json: bool, plot: Path | None, force: bool) -> None:
     """Show what a podcast app will see in EPISODE (an MP3): tags, cover, chapters, loudness."""
     from audiopost.inspection import inspect, report
 
-    info = inspect(episode)
-    click.echo(json.dumps(info) if as_json else report(info))
+    loudness = None
+    if plot is not None:
+        from audiopost import plot as plotting
+
+        loudness = plotting.write(episode, plot, force=force)
+    info = inspect(episode, loudness)
+    if plot is not None:
+        info["plot"] = str(plot)
+    click.echo(json.dumps(info) if as_json else report(info) + (f"\n  plot: {plot}" if plot is not None else ""))
 
 
 def _voice_sample(name: str, output: Path | None) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import re
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,20 +34,81 @@ def xing_header(path: Path) -> str:
 
 def measure(path: Path) -> tuple[float, float]:
     """(integrated LUFS as a stereo listener hears it, true peak dBTP), read by ffmpeg's ebur128."""
-    proc = subprocess.run([tools.program("ffmpeg"), "-nostats", "-hide_banner", "-nostdin", "-i", str(path),
-                           "-af", "ebur128=peak=true:dualmono=true", "-f", "null", "-"],
+    series = loudness_series(path)
+    return series.integrated, series.true_peak
+
+
+OVER_DBTP = -1.0
+"""True peak above this is an "over": lossy encoding and resampling after it may clip."""
+
+
+@dataclass(frozen=True)
+class Series:
+    """ffmpeg ebur128's reading of a file: one frame per 100 ms (``times``: each frame's end, seconds) and
+    the summary. Loudness is mono heard as dual mono (``dualmono=true``), as a stereo listener hears it.
+
+    ffmpeg logs a placeholder (about -117.7 LUFS) until a window is full; those frames hold NaN instead:
+    ``momentary`` (400 ms window) before 0.4 s, ``short_term`` (3 s window) before 3 s. Silence itself
+    reads very low (-160 LUFS and less) or ``-inf``: kept as ffmpeg reports it, for the reader to clip.
+    """
+
+    times: list[float]
+    momentary: list[float]
+    short_term: list[float]
+    frame_peak: list[float]
+    """True peak of each frame, dBTP (the loudest channel's)."""
+    integrated: float
+    """Integrated loudness, LUFS (-70.0 for silence: ffmpeg's floor)."""
+    true_peak: float
+    """True peak of the whole file, dBTP."""
+
+    def overs(self, limit: float = OVER_DBTP) -> list[tuple[float, float, float]]:
+        """(start s, end s, highest dBTP) of each run of frames whose true peak goes above ``limit``."""
+        runs: list[tuple[float, float, float]] = []
+        for i, (t, peak) in enumerate(zip(self.times, self.frame_peak, strict=True)):
+            if peak <= limit:
+                continue
+            start = self.times[i - 1] if i else 0.0
+            if runs and runs[-1][1] == start:
+                runs[-1] = (runs[-1][0], t, max(runs[-1][2], peak))
+            else:
+                runs.append((start, t, peak))
+        return runs
+
+
+_NUMBER = r"-?(?:[\d.]+|inf)"
+_FRAME = re.compile(rf"\bt:\s*({_NUMBER})\s+TARGET:.*?\bM:\s*({_NUMBER})\s+S:\s*({_NUMBER})\s"
+                    rf".*?\bFTPK:((?:\s+{_NUMBER})+) dBFS")
+
+
+def loudness_series(path: Path) -> Series:
+    """Run ffmpeg's ebur128 filter once over ``path`` and read its per-frame log and its summary."""
+    proc = subprocess.run([tools.program("ffmpeg"), "-nostats", "-hide_banner", "-nostdin", "-loglevel", "info",
+                           "-i", str(path), "-af", "ebur128=peak=true:dualmono=true:framelog=info", "-f", "null", "-"],
                           capture_output=True, text=True, errors="replace", timeout=3600)
     found = proc.stderr.rfind("Summary:")
     if proc.returncode != 0 or found < 0:
         raise AudiopostError(f"ffmpeg cannot measure {path}")
+    times: list[float] = []
+    momentary: list[float] = []
+    short_term: list[float] = []
+    frame_peak: list[float] = []
+    for match in _FRAME.finditer(proc.stderr, 0, found):
+        t = float(match.group(1))
+        times.append(t)
+        momentary.append(float(match.group(2)) if t > 0.35 else math.nan)
+        short_term.append(float(match.group(3)) if t > 2.95 else math.nan)
+        frame_peak.append(max(float(v) for v in match.group(4).split()))
     summary = proc.stderr[found:]
-    lufs = re.search(r"I:\s+(-?[\d.]+|-inf) LUFS", summary)
-    peak = re.search(r"Peak:\s+(-?[\d.]+|-inf) dBFS", summary)
-    return (float(lufs.group(1)) if lufs else float("nan"), float(peak.group(1)) if peak else float("nan"))
+    lufs = re.search(rf"I:\s+({_NUMBER}) LUFS", summary)
+    peak = re.search(rf"Peak:\s+({_NUMBER}) dBFS", summary)
+    return Series(times, momentary, short_term, frame_peak,
+                  float(lufs.group(1)) if lufs else math.nan, float(peak.group(1)) if peak else math.nan)
 
 
-def inspect(path: Path) -> dict[str, Any]:
-    """A plain dict describing the episode (printed as text or JSON by the CLI)."""
+def inspect(path: Path, loudness: Series | None = None) -> dict[str, Any]:
+    """A plain dict describing the episode (printed as text or JSON by the CLI). ``loudness``: the file's
+    ``loudness_series`` when the caller has already read it (then ffmpeg does not measure it again)."""
     if not path.is_file():
         raise AudiopostError(f"{path}: no such file")
     try:
@@ -56,7 +119,7 @@ def inspect(path: Path) -> dict[str, Any]:
         tags = ID3(path, translate=False)
     except ID3NoHeaderError:
         tags = ID3()
-    lufs, peak = measure(path)
+    lufs, peak = (loudness.integrated, loudness.true_peak) if loudness else measure(path)
     cover = tags.getall("APIC")
     return {
         "file": str(path), "bytes": path.stat().st_size, "duration": round(tools.duration(path), 3),
