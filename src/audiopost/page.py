@@ -8,7 +8,7 @@ long. Everything is there without JavaScript; a small inline script adds click/E
 the sentence being spoken (``aria-current``).
 
 Under the player, the episode's waveform as inline SVG (peak and RMS envelope in ``WAVE_COLUMNS``
-columns, about 4 KB, computed here so no browser decodes audio) with its chapter starts marked (titles on
+columns, 2-5 KB, computed here so no browser decodes audio) with its chapter starts marked (titles on
 hover, links that seek). Without JavaScript it is a picture; the script makes it a slider
 (``role="slider"``: click or drag to seek, arrow keys 5 s, Page Up/Down 30 s, Home/End) and draws the
 played part and a playhead that follows ``currentTime``.
