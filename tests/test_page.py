@@ -698,7 +698,7 @@ def test_waveform_in_headless_chromium(narrated: Path, browser: Any) -> None:
         fragment = write_page(narrated, embed=True).read_text(encoding="utf-8")  # two players on one blog page
         narrated.with_name("two.html").write_text(
             f"<!DOCTYPE html><html lang=en><meta charset=utf-8><title>Blog</title><body style='max-width:40rem'>"
-            f"<p>First.</p>{fragment}<p>Again.</p>{fragment.replace('night-ferry', 'copy')}</body></html>",
+            f"<p>First.</p>{fragment}<p>Again.</p>{fragment}</body></html>",  # the same episode twice
             encoding="utf-8")
         browser.get(f"http://127.0.0.1:{server.server_address[1]}/two.html")
         waves = browser.find_elements(By.CSS_SELECTOR, ".ap-wave")
@@ -708,6 +708,10 @@ def test_waveform_in_headless_chromium(narrated: Path, browser: Any) -> None:
         ActionChains(browser).move_to_element_with_offset(waves[1], -waves[1].size["width"] * 0.25, 0).click().perform()
         times = run("return [...document.querySelectorAll('audio')].map(a => a.currentTime)")
         assert times[0] == 0 and abs(times[1] - duration / 4) <= 1.0  # each waveform seeks its own player
+        clips = run("return [...document.querySelectorAll('.ap-clip')].map(c => +c.getAttribute('width'))")
+        assert clips[0] == 0 and clips[1] == pytest.approx(120, abs=3)  # each draws its own played part
+        assert run("return document.querySelectorAll('.ap-played')[1].getAttribute('clip-path')") \
+            != run("return document.querySelectorAll('.ap-played')[0].getAttribute('clip-path')")
         browser.save_screenshot(str(ARTIFACTS / "waveform-embed.png"))
     finally:
         server.shutdown()

@@ -300,6 +300,8 @@ const two=n=>String(n).padStart(2,'0'),clock=s=>{s=Math.max(0,Math.floor(s));con
 m=Math.floor(s/60)%60;return(h?h+':'+two(m):m)+':'+two(s%60);};
 Object.entries({role:'slider',tabindex:'0','aria-label':w.dataset.label,'aria-valuemin':'0'})
 .forEach(([k,v])=>w.setAttribute(k,v));w.classList.add('ap-live');
+const cp=w.querySelector('clipPath');cp.id+='-'+[...document.querySelectorAll('.ap-wave')].indexOf(w);
+w.querySelector('.ap-played').setAttribute('clip-path','url(#'+cp.id+')');
 let said=-1,raf=0;
 function draw(){const d=dur(),t=a.currentTime,x=d?Math.min(1,t/d)*W:0;clip.setAttribute('width',x);
 head.setAttribute('x1',x);head.setAttribute('x2',x);const s=Math.floor(t);if(s===said)return;said=s;
