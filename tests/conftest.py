@@ -62,3 +62,9 @@ def need(*programs: str) -> None:
     missing = [p for p in programs if shutil.which(p) is None]
     if missing:
         pytest.fail(f"missing programs {missing}: run `make test`, which installs them")
+
+
+def wave_heights(d: str) -> list[int]:
+    """The column heights (0-50) an audiopost waveform half path draws ("V{y}h{run}": run columns at 50 - y)."""
+    assert d.startswith("M0 50") and d.endswith("V50Z"), d[:40]
+    return [50 - int(y) for y, run in re.findall(r"V(\d+)h(\d+)", d) for _ in range(int(run))]

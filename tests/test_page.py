@@ -24,7 +24,7 @@ from audiopost.errors import AudiopostError
 from audiopost.master import Cue
 from audiopost.page import page_path, paragraphs, read_vtt, write_page
 from audiopost.serve import make_server, parse_range
-from conftest import ffprobe, need
+from conftest import ffprobe, need, wave_heights
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 EVIL = '<script>alert(1)</script> & "quotes"'
@@ -184,12 +184,10 @@ def test_works_without_javascript(doc: lxml.html.HtmlElement) -> None:
     assert doc.xpath('//footer//a[@href="my%20episode%20%231.vtt"]')
 
 
-def wave_heights(root: lxml.html.HtmlElement) -> list[int]:
+def page_heights(root: lxml.html.HtmlElement) -> list[int]:
     """Column heights (0-50) of the peak path of the page's waveform."""
     (path,) = root.xpath('//div[@class="ap-wave"]//defs/g/path[@fill-opacity]')
-    d = path.get("d")
-    assert d.startswith("M0 50") and d.endswith("V50Z")
-    return [50 - int(y) for y, run in re.findall(r"V(\d+)h(\d+)", d) for _ in range(int(run))]
+    return wave_heights(path.get("d"))
 
 
 def test_waveform_is_a_picture_of_the_audio(tmp_path: Path) -> None:
@@ -205,7 +203,7 @@ def test_waveform_is_a_picture_of_the_audio(tmp_path: Path) -> None:
     assert wave.get("data-label") == "Position in the episode"
     (svg,) = wave.xpath("svg")
     assert svg.get("viewbox") == "0 0 480 100" and svg.get("aria-hidden") == "true"
-    h = wave_heights(doc)
+    h = page_heights(doc)
     assert len(h) == 480
     assert min(h[5:235]) >= 48 and max(h[245:]) == 0  # the loudest column fills the height
     assert len(lxml.html.tostring(wave)) < 6_000

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import re
 from pathlib import Path
 
 import lxml.html
@@ -16,7 +15,7 @@ from audiopost.cli import main
 from audiopost.episode import stored
 from audiopost.host import FolderTarget, local_files, plan
 from audiopost.report import NAME, is_report, warnings, write_report
-from conftest import ffprobe, need
+from conftest import ffprobe, need, wave_heights
 
 pytestmark = pytest.mark.slow
 
@@ -45,7 +44,7 @@ def cells(tr: lxml.html.HtmlElement) -> list[str]:
 
 def heights(tr: lxml.html.HtmlElement) -> list[int]:
     (path,) = tr.xpath(".//svg/defs/g/path[@fill-opacity]")
-    return [50 - int(y) for y, run in re.findall(r"V(\d+)h(\d+)", path.get("d")) for _ in range(int(run))]
+    return wave_heights(path.get("d"))
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import re
 import subprocess
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from hypothesis import strategies as st
 from audiopost import waveform
 from audiopost.errors import AudiopostError
 from audiopost.waveform import Envelope, half_path, of_blocks, of_mp3, of_wavs, scale_of
-from conftest import need
+from conftest import need, wave_heights
 
 
 def direct(x: np.ndarray, columns: int) -> tuple[np.ndarray, np.ndarray]:
@@ -101,16 +100,10 @@ def test_mp3_envelope_follows_the_sound(tmp_path: Path) -> None:
         of_mp3(tmp_path / "not.mp3")
 
 
-def heights(path: str) -> list[int]:
-    """The column heights a half path draws (each "V{y}h{run}": run columns at 50 - y)."""
-    assert path.startswith("M0 50") and path.endswith("V50Z")
-    return [50 - int(y) for y, run in re.findall(r"V(\d+)h(\d+)", path) for _ in range(int(run))]
-
-
 def test_half_path_draws_each_column_and_runs_share_a_command() -> None:
     values = np.array([0.0, 1.0, 1.0, 1.0, 0.5, 0.26, 2.0])
     path = half_path(values, 1.0)
-    assert heights(path) == [0, 50, 50, 50, 25, 13, 50]  # clipped at full height
+    assert wave_heights(path) == [0, 50, 50, 50, 25, 13, 50]  # clipped at full height
     assert path.count("V50h") == 1 and "h3" in path
     assert scale_of(Envelope(np.array([0.0, 0.25], np.float32), np.zeros(2, np.float32), 1.0)) == 4.0
     assert scale_of(Envelope(np.zeros(3, np.float32), np.zeros(3, np.float32), 1.0)) == 1.0

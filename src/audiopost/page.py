@@ -379,10 +379,8 @@ def wave(envelope: Envelope, info: Info, src: str, uid: str, columns: int = WAVE
     clipped to the playhead, and the chapter starts as links over it (for the pointer: the chapter list
     is the keyboard's way to them)."""
     env = envelope.columns(columns)
-    n, scale, h = len(env.peak), waveform.scale_of(env), waveform.HEIGHT
-    shape = (f'<g id="{uid}"><path fill-opacity=".45" d="{waveform.half_path(env.peak, scale)}"/>'
-             f'<path d="{waveform.half_path(env.rms, scale)}"/></g>')
-    both = f'<use href="#{uid}"/><use href="#{uid}" transform="matrix(1 0 0 -1 0 {h})"/>'
+    n, h = len(env.peak), waveform.HEIGHT
+    shape, both = waveform.mirrored(env, uid)
     marks = "".join(
         f'<a class="ap-wm" href="{src}#t={c.start:g}" data-start="{c.start:g}" tabindex="-1" aria-hidden="true" '
         f'style="left:{100 * c.start / info.duration:.2f}%" title="{_clock(c.start)} {html.escape(c.title)}"></a>'

@@ -55,8 +55,9 @@ def write_report(folder: Path, outcomes: Sequence[Outcome], *, loudness: float =
     write as a report (an episode titled "Report" has a page of that name) unless ``force``."""
     path = check_target(folder, force)
     envelopes = _envelopes(outcomes)
-    rows = [_row(i, o, envelopes[i], folder, loudness, true_peak) for i, o in enumerate(outcomes)]
-    write_atomic(path, _document(outcomes, rows, loudness, true_peak).encode("utf-8"))
+    notes = [warnings(o, loudness, true_peak) for o in outcomes]
+    rows = [_row(i, o, envelopes[i], notes[i], folder, loudness, true_peak) for i, o in enumerate(outcomes)]
+    write_atomic(path, _document(outcomes, rows, sum(map(bool, notes)), loudness, true_peak).encode("utf-8"))
     return path
 
 
@@ -86,16 +87,25 @@ def warnings(o: Outcome, loudness: float, true_peak: float) -> list[str]:
         return found
     found += list(result.post.notes)
     episode = result.episode
-    if abs(episode.loudness_lufs - loudness) > LOUDNESS_SLACK:
+    if _off_target(episode.loudness_lufs, loudness):
         found.append(f"loudness {episode.loudness_lufs:.1f} LUFS, target {loudness:g}")
-    if episode.true_peak_dbtp > true_peak + 0.05:
+    if _over(episode.true_peak_dbtp, true_peak):
         found.append(f"true peak {episode.true_peak_dbtp:.1f} dBTP, over {true_peak:g}")
     if result.cache_repaired:
         found.append(f"{result.cache_repaired} damaged cache entries made again")
     return found
 
 
-def _row(i: int, o: Outcome, envelope: Envelope | None, folder: Path, loudness: float, true_peak: float) -> str:
+def _off_target(lufs: float, target: float) -> bool:
+    return abs(lufs - target) > LOUDNESS_SLACK
+
+
+def _over(dbtp: float, ceiling: float) -> bool:
+    return dbtp > ceiling + 0.05  # the tags keep two decimals
+
+
+def _row(i: int, o: Outcome, envelope: Envelope | None, notes: list[str], folder: Path, loudness: float,
+         true_peak: float) -> str:
     e = html.escape
     result = o.result
     title = (result.post.title if result else "") or o.job.title or o.job.output.stem
@@ -105,8 +115,7 @@ def _row(i: int, o: Outcome, envelope: Envelope | None, folder: Path, loudness: 
     else:
         ep = result.episode
         parts = f"{result.parts_reused} of {result.parts}" if result.parts else "–"
-        bad_l = abs(ep.loudness_lufs - loudness) > LOUDNESS_SLACK
-        bad_p = ep.true_peak_dbtp > true_peak + 0.05
+        bad_l, bad_p = _off_target(ep.loudness_lufs, loudness), _over(ep.true_peak_dbtp, true_peak)
         cells += [
             f'<td class="wave">{_wave(i, envelope) if envelope is not None else "no waveform"}</td>',
             f'<td class="n" data-s="{ep.duration:.1f}">{_clock(ep.duration)}</td>',
@@ -116,7 +125,6 @@ def _row(i: int, o: Outcome, envelope: Envelope | None, folder: Path, loudness: 
             f'<td class="n">{parts}</td>',
             f'<td class="n">{len(result.chapters)}</td>',
         ]
-    notes = warnings(o, loudness, true_peak)
     cells.append(f'<td class="warn">{"<br>".join(e(w) for w in notes)}</td>')
     return f'<tr{" class=has-warn" if notes else ""}>{"".join(cells)}</tr>'
 
@@ -139,11 +147,9 @@ def _title_cell(title: str, o: Outcome, folder: Path) -> str:
 def _wave(i: int, envelope: Envelope) -> str:
     from audiopost import waveform
 
-    scale, h = waveform.scale_of(envelope), waveform.HEIGHT
-    return (f'<svg viewBox="0 0 {len(envelope.peak)} {h}" preserveAspectRatio="none" role="img" '
-            f'aria-label="waveform"><defs><g id="w{i}"><path fill-opacity=".45" '
-            f'd="{waveform.half_path(envelope.peak, scale)}"/><path d="{waveform.half_path(envelope.rms, scale)}"/>'
-            f'</g></defs><use href="#w{i}"/><use href="#w{i}" transform="matrix(1 0 0 -1 0 {h})"/></svg>')
+    shape, both = waveform.mirrored(envelope, f"w{i}")
+    return (f'<svg viewBox="0 0 {len(envelope.peak)} {waveform.HEIGHT}" preserveAspectRatio="none" role="img" '
+            f'aria-label="waveform"><defs>{shape}</defs>{both}</svg>')
 
 
 def _clock(seconds: float) -> str:
@@ -175,13 +181,12 @@ td.wave svg{display:block;width:9rem;height:2rem;fill:currentColor}
 """
 
 
-def _document(outcomes: Sequence[Outcome], rows: list[str], loudness: float, true_peak: float) -> str:
+def _document(outcomes: Sequence[Outcome], rows: list[str], warned: int, loudness: float, true_peak: float) -> str:
     made = [o.result for o in outcomes if o.result is not None]
     count = {s: sum(o.status == s for o in outcomes) for s in ("made", "up to date", "skipped", "failed")}
     summary = ", ".join(f"{n} {status}" for status, n in count.items())
     total = sum(r.episode.duration for r in made)
     size = sum(r.episode.bytes for r in made)
-    warned = sum(bool(warnings(o, loudness, true_peak)) for o in outcomes)
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     head = ("<tr><th>episode</th><th>status</th><th>waveform</th><th class=n>duration</th>"
             "<th class=n>LUFS</th><th class=n>dBTP</th><th class=n>MB</th><th class=n>parts reused</th>"

@@ -144,6 +144,15 @@ def half_path(values: np.ndarray, scale: float) -> str:
     return "".join(parts) + f"V{mid}Z"
 
 
+def mirrored(envelope: Envelope, uid: str) -> tuple[str, str]:
+    """The envelope as SVG: (a ``<g id=uid>`` of the peak path, light, and the RMS path, for ``<defs>``;
+    the two ``<use>`` that draw it, the second mirrored below the centre line)."""
+    scale = scale_of(envelope)
+    shape = (f'<g id="{uid}"><path fill-opacity=".45" d="{half_path(envelope.peak, scale)}"/>'
+             f'<path d="{half_path(envelope.rms, scale)}"/></g>')
+    return shape, f'<use href="#{uid}"/><use href="#{uid}" transform="matrix(1 0 0 -1 0 {HEIGHT})"/>'
+
+
 def scale_of(envelope: Envelope) -> float:
     """The factor that makes the loudest column fill the height (1.0 for silence)."""
     top = float(np.max(envelope.peak)) if len(envelope.peak) else 0.0
